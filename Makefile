@@ -1,0 +1,61 @@
+# Two commands do all the set-up: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test lint format install install-dev env migrate content static editor clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# A stamp per requirements file: reinstall only when the pins change.
+$(VENV)/.stamp-runtime: requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.stamp-runtime
+install-dev: $(VENV)/.stamp-dev
+
+# A local secret key, made once and never committed (.env is in .gitignore).
+.env:
+	@echo "DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+	@echo "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost" >> .env
+	@echo "Made .env with a new local secret key."
+
+migrate: install .env
+	$(PY) manage.py migrate --noinput
+
+content: migrate
+	$(PY) manage.py load_content --if-empty
+
+static: install .env
+	$(PY) manage.py collectstatic --noinput -v0
+
+run: content static
+	@echo "The LPO portal runs on http://127.0.0.1:$(PORT)/ (stop with Ctrl+C)."
+	$(VENV)/bin/gunicorn lpo.wsgi --bind 127.0.0.1:$(PORT) --workers $$(nproc) --access-logfile -
+
+editor: migrate
+	@read -p "Gebruikersnaam van de redacteur: " name; $(PY) manage.py create_editor "$$name"
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install-dev lint
+	DJANGO_SECRET_KEY=check DJANGO_ALLOWED_HOSTS=localhost $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest --create-db
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,168 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from guidance.markup import footnote_numbers
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def chapters(self):
+        """The numbered top-level pages: the six chapters of the handreiking."""
+        return self.filter(parent__isnull=True, number__isnull=False)
+
+
+class Page(models.Model):
+    """A page of the handreiking: a chapter, a section such as 'Inspiratie uit de praktijk', or a page under one."""
+
+    class Listing(models.TextChoices):
+        NONE = "", "Geen"
+        SOURCES = "sources", "Literatuurlijst (alle bronnen)"
+        TOOLS = "tools", "Hulpmiddelen (alle hulpmiddelen)"
+        INTERVENTIONS = "interventions", "Interventies (vergelijkingstabel)"
+        KEUZEHULP = "keuzehulp", "Keuzehulp (link naar de keuzehulp)"
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="valt onder",
+        help_text="Leeg voor een hoofdstuk of een eigen onderdeel; anders het hoofdstuk waar de pagina onder valt.",
+    )
+    number = models.PositiveSmallIntegerField(
+        "nummer",
+        null=True,
+        blank=True,
+        help_text="Nummer in de hoofdstuknavigatie. Leeg voor een pagina zonder nummer.",
+    )
+    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField(
+        "webadres", max_length=100, help_text="Deel van het webadres, bijvoorbeeld 'sociale-steun'."
+    )
+    summary = models.CharField(
+        "samenvatting", max_length=300, help_text="Eén zin, getoond in overzichten en in de hoofdstuknavigatie."
+    )
+    lead = models.TextField("inleiding", blank=True, help_text="Korte inleiding boven de tekst (Markdown).")
+    body = models.TextField(
+        "tekst",
+        blank=True,
+        help_text=(
+            "Markdown: '## Kop' voor een kop, een lege regel tussen alinea's, '- ' voor een opsomming. "
+            "Een bron noemt u met [^nummer], bijvoorbeeld [^5] voor bron 5 van de literatuurlijst. "
+            "Laat leeg als de tekst nog volgt."
+        ),
+    )
+    listing = models.CharField(
+        "lijst op de pagina",
+        max_length=20,
+        choices=Listing.choices,
+        blank=True,
+        default="",
+        help_text="Een lijst die de site onder de tekst toont.",
+    )
+    source_title = models.CharField(
+        "herkomst van de tekst", max_length=300, blank=True, help_text="Waar de tekst van deze pagina vandaan komt."
+    )
+    source_url = models.URLField("webadres van de herkomst", blank=True)
+    is_published = models.BooleanField("gepubliceerd", default=True)
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "number", "title"]
+        verbose_name = "pagina"
+        verbose_name_plural = "pagina's"
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="unique_slug_per_parent"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=models.Q(parent__isnull=True), name="unique_top_level_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    def get_absolute_url(self):
+        if self.parent_id:
+            return reverse("guidance:subpage", kwargs={"section": self.parent.slug, "slug": self.slug})
+        return reverse("guidance:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError({"parent": "Kies een hoofdstuk of onderdeel: de handreiking heeft twee niveaus."})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "Een pagina kan niet onder zichzelf vallen."})
+        cited = footnote_numbers(self.lead + "\n" + self.body)
+        known = set(Source.objects.filter(number__in=cited).values_list("number", flat=True))
+        missing = sorted(cited - known)
+        if missing:
+            raise ValidationError(
+                {
+                    "body": f"Deze bronnen staan niet in de literatuurlijst: {', '.join(map(str, missing))}. "
+                    "Voeg ze eerst toe als bron, of pas het nummer aan."
+                }
+            )
+
+    @property
+    def text_follows(self):
+        return not self.body.strip() and not self.listing
+
+
+class Source(models.Model):
+    """An entry of the literatuurlijst, cited in texts as [^number]."""
+
+    number = models.PositiveSmallIntegerField(
+        "nummer", unique=True, help_text="Het nummer waarmee teksten deze bron noemen, zoals [^5]."
+    )
+    author = models.CharField("auteur of organisatie", max_length=200)
+    year = models.CharField("jaar", max_length=20, help_text="Jaartal, of 'z.d.' als de bron geen datum heeft.")
+    title = models.CharField("titel", max_length=400)
+    url = models.URLField("webadres", blank=True, help_text="Alleen een adres dat u heeft gecontroleerd.")
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "bron"
+        verbose_name_plural = "bronnen"
+
+    def __str__(self):
+        return f"{self.author} ({self.year}). {self.title}"
+
+    @property
+    def anchor(self):
+        return f"bron-{self.number}"
+
+
+class Tool(models.Model):
+    """A tool or organisation that the handreiking names (hulpmiddelen)."""
+
+    name = models.CharField("naam", max_length=200)
+    organisation = models.CharField("organisatie", max_length=200, blank=True)
+    description = models.TextField("waarmee het helpt")
+    languages = models.CharField(
+        "talen", max_length=200, blank=True, help_text="Alleen als de bron zegt in welke talen het er is."
+    )
+    url = models.URLField("webadres", blank=True, help_text="Alleen een adres dat u heeft gecontroleerd.")
+    mentioned_on = models.ForeignKey(
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tools",
+        verbose_name="genoemd op",
+        help_text="De pagina van de handreiking die dit hulpmiddel noemt.",
+    )
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "hulpmiddel"
+        verbose_name_plural = "hulpmiddelen"
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from guidance import views
+
+app_name = "guidance"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("handreiking/<slug:slug>/", views.page_detail, name="page"),
+    path("handreiking/<slug:section>/<slug:slug>/", views.page_detail, name="subpage"),
+]

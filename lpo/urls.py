@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("beheer/", admin.site.urls),
+    path("", include("keuzehulp.urls")),
+    path("interventies/", include("interventions.urls")),
+    path("", include("guidance.urls")),
+]

@@ -1,0 +1,54 @@
+import os
+
+import pytest
+
+from django.core.management import call_command
+
+from tests.factories import CriterionFactory, InterventionFactory, TagFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow the ORM there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The keuzehulp tables of the source ("Inhoudelijke overwegingen"): which intervention suits which answer.
+SOURCE_TABLE = {
+    "leeftijd": {
+        "volwassenen": {"bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"},
+        "jongeren": {"bamboo", "mind-spring", "pm-plus"},
+        "kinderen": {"bamboo", "mind-spring"},
+        "ouders-gezin": {"mind-spring"},
+    },
+    "doel": {
+        "veerkracht": {"bamboo", "mindfit", "mind-spring", "7roses"},
+        "mentaal-welzijn": {"bamboo", "mindfit", "mind-spring", "pm-plus"},
+    },
+    "vorm": {
+        "individueel": {"7roses", "pm-plus"},
+        "groep": {"bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"},
+    },
+}
+INTERVENTION_SLUGS = ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
+
+
+@pytest.fixture
+def source_table_interventions(db):
+    """The five interventions with the source's tags, built by factories (not from the fixtures)."""
+    tags = {}
+    for order, (criterion_slug, values) in enumerate(SOURCE_TABLE.items()):
+        criterion = CriterionFactory(slug=criterion_slug, name=criterion_slug.capitalize(), order=order)
+        for value in values:
+            tags[criterion_slug, value] = TagFactory(criterion=criterion, slug=value)
+    return {
+        slug: InterventionFactory(
+            slug=slug,
+            name=slug.upper(),
+            order=order,
+            tags=[tag for (criterion, value), tag in tags.items() if slug in SOURCE_TABLE[criterion][value]],
+        )
+        for order, slug in enumerate(INTERVENTION_SLUGS)
+    }
+
+
+@pytest.fixture
+def content(db):
+    """The real content from fixtures/, for tests about what the portal publishes."""
+    call_command("load_content", verbosity=0)

@@ -1,0 +1,93 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from guidance.models import Page, Source, Tool
+from interventions.models import Criterion, Fact, Intervention, Tag
+
+
+class CriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = Criterion
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"criterium-{n}")
+    name = factory.Sequence(lambda n: f"Criterium {n}")
+    question = factory.LazyAttribute(lambda o: f"Welke {o.name.lower()} zoek je?")
+    explanation = factory.LazyAttribute(lambda o: f"Uitleg bij {o.name.lower()}.")
+    order = factory.Sequence(int)
+
+
+class TagFactory(DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ["criterion", "slug"]
+
+    criterion = factory.SubFactory(CriterionFactory)
+    slug = factory.Sequence(lambda n: f"kenmerk-{n}")
+    label = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
+    order = factory.Sequence(int)
+
+
+class InterventionFactory(DjangoModelFactory):
+    class Meta:
+        model = Intervention
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Interventie {n}")
+    slug = factory.Sequence(lambda n: f"interventie-{n}")
+    is_published = True
+    order = factory.Sequence(int)
+
+    class Params:
+        draft = factory.Trait(is_published=False)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class FactFactory(DjangoModelFactory):
+    class Meta:
+        model = Fact
+
+    intervention = factory.SubFactory(InterventionFactory)
+    topic = Fact.Topic.SUMMARY
+    text = factory.Sequence(lambda n: f"Gecontroleerd feit {n}.")
+    sources = "https://example.org/bron"
+
+
+class SourceFactory(DjangoModelFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ["number"]
+
+    number = factory.Sequence(lambda n: n + 1)
+    author = "Pharos"
+    year = "2022"
+    title = factory.Sequence(lambda n: f"Publicatie {n}")
+
+
+class PageFactory(DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+    slug = factory.Sequence(lambda n: f"pagina-{n}")
+    summary = factory.LazyAttribute(lambda o: f"Samenvatting van {o.title}.")
+    body = "Een alinea tekst."
+    is_published = True
+
+    class Params:
+        draft = factory.Trait(is_published=False)
+        chapter = factory.Trait(number=factory.Sequence(lambda n: n + 1))
+
+
+class ToolFactory(DjangoModelFactory):
+    class Meta:
+        model = Tool
+
+    name = factory.Sequence(lambda n: f"Hulpmiddel {n}")
+    organisation = "Pharos"
+    description = "Helpt bij vroegsignalering."
