@@ -11,7 +11,7 @@ admin.site.index_title = "Inhoud beheren"
 class PageAdmin(admin.ModelAdmin):
     list_display = ["__str__", "parent", "summary", "listing", "is_published", "updated_at"]
     list_display_links = ["__str__"]
-    list_filter = ["is_published", "parent", "listing"]
+    list_filter = ["is_published", ("parent", admin.RelatedOnlyFieldListFilter), "listing"]
     search_fields = ["title", "summary", "lead", "body", "source_title"]
     ordering = ["parent__order", "parent__number", "order", "number", "title"]
     list_select_related = ["parent"]

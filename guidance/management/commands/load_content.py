@@ -20,4 +20,5 @@ class Command(BaseCommand):
             self.stdout.write("De database heeft al inhoud; er is niets geladen.")
             return
         call_command("loaddata", *CONTENT_FIXTURES, verbosity=options["verbosity"])
-        self.stdout.write(self.style.SUCCESS("De inhoud is geladen."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("De inhoud is geladen."))

@@ -1,0 +1,31 @@
+from guidance.markup import footnote_numbers, render
+
+
+def test_markdown_keeps_headings_lists_links_and_emphasis():
+    html = render("## Kop\n\nTekst met *nadruk* en **sterk**.\n\n- een\n- twee\n\n[ARQ](https://arq.org)")
+    assert "<h2>Kop</h2>" in html
+    assert "<em>nadruk</em>" in html and "<strong>sterk</strong>" in html
+    assert "<ul>\n<li>een</li>" in html
+    assert '<a href="https://arq.org" rel="noopener">ARQ</a>' in html
+
+
+def test_script_event_handlers_and_javascript_links_never_reach_the_page():
+    html = render(
+        '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n'
+        '[klik](javascript:alert(3))\n\n<a href="javascript:alert(4)">b</a>'
+    )
+    assert "<script" not in html and "alert(1)" not in html
+    assert "onerror" not in html and "<img" not in html
+    assert "javascript:" not in html
+
+
+def test_footnote_marks_become_links_to_the_literatuurlijst():
+    html = render("Zo werkt het.[^12]", "/handreiking/lpis/literatuurlijst/")
+    assert (
+        '<sup class="footnote-mark"><a href="/handreiking/lpis/literatuurlijst/#bron-12" aria-label="bron 12">'
+        "12</a></sup>" in html
+    )
+
+
+def test_footnote_numbers_are_read_from_text():
+    assert footnote_numbers("a.[^5] b.[^12] c.[^5] [^x]") == {5, 12}

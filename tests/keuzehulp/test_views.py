@@ -1,0 +1,123 @@
+import pytest
+
+from django.urls import reverse
+
+from tests.conftest import SOURCE_TABLE
+
+pytestmark = pytest.mark.django_db
+
+FORM_URL = reverse("keuzehulp:form")
+API_URL = reverse("keuzehulp:api")
+
+
+def result_slugs(html, match):
+    import re
+
+    return re.findall(rf'data-intervention="([^"]+)" data-match="{match}"', html)
+
+
+def test_form_asks_the_three_questions_with_their_explanations(client, source_table_interventions):
+    response = client.get(FORM_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    for slug in SOURCE_TABLE:
+        assert f"<legend>Welke {slug} zoek je?</legend>" in html
+        assert f"Uitleg bij {slug}." in html
+    assert 'type="radio" name="leeftijd"' in html
+    assert 'method="get"' in html
+
+
+def test_no_answer_shows_all_interventions_as_matching(client, source_table_interventions):
+    html = client.get(FORM_URL).content.decode()
+    assert result_slugs(html, "exact") == ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
+    assert result_slugs(html, "partial") == []
+
+
+def test_shared_url_gives_exact_matches_then_alternatives(client, source_table_interventions):
+    response = client.get(FORM_URL, {"leeftijd": "kinderen", "doel": "mentaal-welzijn", "vorm": "groep"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert result_slugs(html, "exact") == ["bamboo", "mind-spring"]
+    assert result_slugs(html, "partial") == ["mindfit", "pm-plus", "7roses"]
+    # The answers stay chosen in the form, so the page can be adjusted and shared again.
+    assert 'value="kinderen" checked' in html
+    assert 'href="/interventies/bamboo/"' in html
+
+
+def test_choice_without_exact_match_says_so_and_offers_alternatives(client, source_table_interventions):
+    html = client.get(FORM_URL, {"leeftijd": "ouders-gezin", "vorm": "individueel"}).content.decode()
+    assert "Geen interventie past bij alle gekozen kenmerken" in html
+    assert result_slugs(html, "exact") == []
+    assert result_slugs(html, "partial") == ["mind-spring", "7roses", "pm-plus"]
+    assert "Past niet bij: vorm (Individueel)" in html
+
+
+def test_unknown_parameters_are_ignored(client, source_table_interventions):
+    response = client.get(FORM_URL, {"doel": "veerkracht", "utm_source": "nieuwsbrief"})
+    assert response.status_code == 200
+    assert result_slugs(response.content.decode(), "exact") == ["bamboo", "mindfit", "mind-spring", "7roses"]
+
+
+BAD_INPUTS = {
+    "unknown value": {"leeftijd": "bejaarden"},
+    "repeated parameter": {"leeftijd": ["kinderen", "jongeren"]},
+    "huge value": {"doel": "x" * 5000},
+    "control characters": {"vorm": "groep\x00\x1b[31m"},
+    "markup": {"leeftijd": "<script>alert(1)</script>"},
+}
+
+
+@pytest.mark.parametrize("query", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_input_gives_the_form_again_with_a_dutch_error(client, source_table_interventions, query):
+    response = client.get(FORM_URL, query)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Controleer uw antwoorden" in html
+    assert "Kies een van de antwoorden bij deze vraag." in html or "Kies één antwoord bij deze vraag" in html
+    assert "<script>alert" not in html
+    assert "x" * 200 not in html
+    assert "\x00" not in html and "\x1b" not in html
+    assert 'data-intervention="' not in html
+    assert "<legend>" in html
+
+
+def test_repeated_parameter_error_names_the_question(client, source_table_interventions):
+    html = client.get(FORM_URL, {"leeftijd": ["kinderen", "jongeren"]}).content.decode()
+    assert '<a href="#vraag-leeftijd">Welke leeftijd zoek je?: Kies één antwoord' in html
+
+
+def test_api_returns_the_same_answer_as_json(client, source_table_interventions):
+    response = client.get(API_URL, {"leeftijd": "ouders-gezin", "vorm": "individueel"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["criteria"] == {"leeftijd": "ouders-gezin", "doel": None, "vorm": "individueel"}
+    assert [(r["slug"], r["match"]) for r in data["results"]] == [
+        ("mind-spring", "partial"),
+        ("7roses", "partial"),
+        ("pm-plus", "partial"),
+    ]
+    mind_spring = data["results"][0]
+    assert mind_spring["name"] == "MIND-SPRING"
+    assert mind_spring["url"] == "http://testserver/interventies/mind-spring/"
+    assert [(t["criterion"], t["value"]) for t in mind_spring["matched"]] == [("leeftijd", "ouders-gezin")]
+    assert [(t["criterion"], t["value"]) for t in mind_spring["unmatched"]] == [("vorm", "individueel")]
+    assert set(mind_spring["matched"][0]) == {"criterion", "value", "label"}
+
+
+def test_api_and_page_agree(client, source_table_interventions):
+    query = {"leeftijd": "jongeren", "doel": "veerkracht"}
+    html = client.get(FORM_URL, query).content.decode()
+    data = client.get(API_URL, query).json()
+    assert [r["slug"] for r in data["results"] if r["match"] == "exact"] == result_slugs(html, "exact")
+    assert [r["slug"] for r in data["results"] if r["match"] == "partial"] == result_slugs(html, "partial")
+
+
+@pytest.mark.parametrize("query", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_api_bad_input_gives_400_with_errors_per_field(client, source_table_interventions, query):
+    response = client.get(API_URL, query)
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) == set(query)
+    assert all(isinstance(message, str) and message for messages in errors.values() for message in messages)
+    assert "script" not in response.content.decode()

@@ -1,0 +1,107 @@
+import re
+
+import pytest
+
+from django.contrib.auth.models import Group, Permission, User
+from django.urls import reverse
+
+from guidance.models import Page, Source
+from tests.factories import PageFactory
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [
+    ("guidance", "page"),
+    ("guidance", "source"),
+    ("guidance", "tool"),
+    ("interventions", "intervention"),
+    ("interventions", "fact"),
+    ("interventions", "criterion"),
+    ("interventions", "tag"),
+]
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_user("redacteur", password="een-lang-wachtwoord-42", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redacteur"))
+    client.force_login(user)
+    return user
+
+
+def test_editor_group_has_exactly_the_content_rights():
+    permissions = Permission.objects.filter(group__name="Redacteur")
+    expected = {
+        f"{app}.{action}_{model}" for app, model in CONTENT_MODELS for action in ("add", "change", "delete", "view")
+    }
+    assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == expected
+
+
+@pytest.mark.parametrize("app, model", CONTENT_MODELS)
+def test_editor_can_open_list_and_add_pages_of_content(client, editor, app, model):
+    assert client.get(reverse(f"admin:{app}_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:{app}_{model}_add")).status_code == 200
+
+
+@pytest.mark.parametrize("url_name", ["admin:auth_user_changelist", "admin:auth_group_changelist"])
+def test_editor_cannot_reach_users_or_groups(client, editor, url_name):
+    assert client.get(reverse(url_name)).status_code == 403
+
+
+def test_admin_speaks_dutch(client, editor):
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "LPO-portaal: beheer" in html
+    assert "Uitloggen" in html or "Afmelden" in html
+    assert "Bronnen" in html and "Hulpmiddelen" in html and "Interventies" in html
+
+
+def test_admin_list_searches_and_filters(client, editor):
+    PageFactory(title="Sociale steun", body="Lotgenoten helpen.")
+    PageFactory(title="Iets anders")
+    html = client.get(reverse("admin:guidance_page_changelist"), {"q": "lotgenoten"}).content.decode()
+    assert "Sociale steun" in html and "Iets anders" not in html
+
+
+def test_change_form_links_to_the_page_on_the_site(client, editor):
+    page = PageFactory()
+    html = client.get(reverse("admin:guidance_page_change", args=[page.pk])).content.decode()
+    link = re.search(r'<a href="([^"]+)" class="viewsitelink">Weergeven op website</a>', html)
+    assert link
+    response = client.get(link.group(1))
+    assert response.status_code == 302 and response["Location"].endswith(page.get_absolute_url())
+
+
+def test_editor_changes_a_page_in_the_admin_and_the_site_shows_it(client, editor):
+    page = PageFactory(number=1, title="Het belang", slug="het-belang", body="Oude tekst.")
+    Source.objects.create(number=5, author="ARQ", year="2022", title="Bron")
+    form = client.get(reverse("admin:guidance_page_change", args=[page.pk])).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(parent="", body="Nieuwe tekst van de redactie.[^5]", title="Het belang")
+    response = client.post(reverse("admin:guidance_page_change", args=[page.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "Nieuwe tekst van de redactie." in html and "Oude tekst." not in html
+
+
+def test_admin_refuses_a_text_citing_a_missing_source_with_a_dutch_message(client, editor):
+    page = PageFactory(body="Oude tekst.")
+    form = client.get(reverse("admin:guidance_page_change", args=[page.pk])).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(parent="", body="Tekst.[^77]")
+    response = client.post(reverse("admin:guidance_page_change", args=[page.pk]), data)
+    assert response.status_code == 200
+    assert "Deze bronnen staan niet in de literatuurlijst: 77" in response.content.decode()
+    page.refresh_from_db()
+    assert page.body == "Oude tekst."
+
+
+def test_superuser_sees_every_admin_list(admin_client):
+    for app, model in CONTENT_MODELS + [("auth", "user"), ("auth", "group")]:
+        assert admin_client.get(reverse(f"admin:{app}_{model}_changelist")).status_code == 200
+
+
+def test_deleting_a_chapter_with_pages_under_it_is_refused(admin_client):
+    chapter = PageFactory(number=1)
+    PageFactory(parent=chapter)
+    admin_client.post(reverse("admin:guidance_page_delete", args=[chapter.pk]), {"post": "yes"})
+    assert Page.objects.filter(pk=chapter.pk).exists()

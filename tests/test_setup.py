@@ -1,0 +1,62 @@
+"""The two commands' building blocks: settings that fail loudly, and making an editor account."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_check(**env):
+    base = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_start_without_secret_key_stops_with_a_clear_message(tmp_path):
+    result = run_check(DJANGO_ALLOWED_HOSTS="example.nl", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_start_without_allowed_hosts_stops_with_a_clear_message(tmp_path):
+    result = run_check(DJANGO_SECRET_KEY="x" * 50, DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    from django.conf import settings
+
+    assert settings.DEBUG is False
+
+
+@pytest.mark.django_db
+def test_create_editor_makes_a_staff_account_in_the_editor_group(monkeypatch):
+    monkeypatch.setenv("LPO_EDITOR_PASSWORD", "een-lang-wachtwoord-42")
+    call_command("create_editor", "anna", email="anna@example.nl", stdout=io.StringIO())
+    user = User.objects.get(username="anna")
+    assert user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == ["Redacteur"]
+    assert user.check_password("een-lang-wachtwoord-42")
+
+
+@pytest.mark.django_db
+def test_create_editor_refuses_a_weak_password(monkeypatch):
+    monkeypatch.setenv("LPO_EDITOR_PASSWORD", "1234")
+    with pytest.raises(CommandError, match="niet sterk genoeg"):
+        call_command("create_editor", "bert")
+    assert not User.objects.filter(username="bert").exists()
