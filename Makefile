@@ -8,6 +8,8 @@ PORT ?= 8000
 .PHONY: run test lint format install install-dev env migrate content static editor clean
 
 $(VENV)/bin/activate:
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
+	  || { echo "Python's venv module is missing: install it with 'sudo apt-get install python3-venv'."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
