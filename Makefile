@@ -22,8 +22,16 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.stamp-runtime
-install-dev: $(VENV)/.stamp-dev
+# NL Design System CSS from the npm registry, pinned by package-lock.json, built into build/nlds/nlds.css.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (sudo apt-get install nodejs npm)."; exit 1; }
+	npm ci --silent --no-audit --no-fund
+
+build/nlds/nlds.css: node_modules/.package-lock.json scripts/build-css.mjs
+	node scripts/build-css.mjs
+
+install: $(VENV)/.stamp-runtime build/nlds/nlds.css
+install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css
 
 # A local secret key, made once and never committed (.env is in .gitignore).
 .env:

@@ -96,7 +96,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# build/nlds holds the NL Design System components, built from node_modules by `make` (scripts/build-css.mjs).
+STATICFILES_DIRS = [BASE_DIR / "static", ("nlds", BASE_DIR / "build" / "nlds")]
 # Hashed, compressed names only in production: the test server cannot serve the manifest's names.
 STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {

@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 
@@ -27,6 +28,15 @@ SOURCE_TABLE = {
     },
 }
 INTERVENTION_SLUGS = ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
+
+
+def parse(response):
+    """The page as a tree, so tests ask for elements and text rather than for exact markup."""
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text(element):
+    return " ".join(element.get_text(" ").split())
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from guidance.models import Page, Source, Tool
 from interventions.models import Criterion, Fact, Intervention, Tag
-from tests.conftest import INTERVENTION_SLUGS, SOURCE_TABLE
+from tests.conftest import INTERVENTION_SLUGS, SOURCE_TABLE, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +67,17 @@ def test_keuzehulp_on_the_real_content_gives_the_sources_answer(client, content,
 
 
 def test_home_shows_the_six_chapters_with_their_summaries(client, content):
-    html = client.get(reverse("guidance:home")).content.decode()
-    titles = ["Het belang", "Algemene tips", "Sociale steun", "Psycho-educatie", "LPI&#x27;s", "Hulpmiddelen"]
-    found = re.findall(r'<span class="card__number">(\d)\.</span> ([^<]+)</a>', html)
-    assert found == [(str(n), title) for n, title in enumerate(titles, start=1)]
-    assert "Werk aan vertrouwen, signaleer vroegtijdig, voer structureel gesprekken" in html
-    assert "Inspiratie uit de praktijk" in html
+    cards = parse(client.get(reverse("guidance:home"))).select("main .utrecht-card")
+    titles = ["Het belang", "Algemene tips", "Sociale steun", "Psycho-educatie", "LPI's", "Hulpmiddelen"]
+    assert [text(card.h3) for card in cards[:6]] == [f"{n}. {title}" for n, title in enumerate(titles, start=1)]
+    assert text(cards[1].p) == (
+        "Werk aan vertrouwen, signaleer vroegtijdig, voer structureel gesprekken en zet Oekraïense professionals in."
+    )
+    assert [text(card.h3) for card in cards[6:]] == [
+        "Inspiratie uit de praktijk",
+        "Over deze site",
+        "Interventies vergelijken",
+    ]
 
 
 def public_urls():
@@ -148,3 +153,11 @@ def test_every_link_in_the_content_is_a_checked_address(content):
     links += [page.source_url for page in Page.objects.exclude(source_url="")]
     for url in links:
         assert url in checked, url
+
+
+def test_footer_links_to_accessibility_privacy_and_colofon(client, content):
+    footer = parse(client.get(reverse("keuzehulp:form"))).select_one("footer")
+    links = {text(a): a["href"] for a in footer.select("a")}
+    for title in ["Toegankelijkheid", "Privacy", "Colofon"]:
+        assert client.get(links[title]).status_code == 200
+    assert "WCAG 2.2" in client.get(links["Toegankelijkheid"]).content.decode()

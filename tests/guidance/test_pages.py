@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from guidance.models import Page
+from tests.conftest import parse, text
 from tests.factories import PageFactory, SourceFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,22 +20,23 @@ def chapters():
 
 
 def test_home_lists_chapters_with_number_title_and_summary(client, chapters):
-    html = client.get(reverse("guidance:home")).content.decode()
-    for chapter in chapters:
-        assert f'<span class="card__number">{chapter.number}.</span> {chapter.title}</a>' in html
-        assert chapter.summary in html
-    assert html.index("Hoofdstuk 1") < html.index("Hoofdstuk 2") < html.index("Hoofdstuk 3")
+    cards = parse(client.get(reverse("guidance:home"))).select("main .utrecht-card")
+    assert [(text(card.h3), text(card.p)) for card in cards[:3]] == [
+        (f"{chapter.number}. {chapter.title}", chapter.summary) for chapter in chapters
+    ]
+    assert [card.a["href"] for card in cards[:3]] == [chapter.get_absolute_url() for chapter in chapters]
 
 
 def test_chapter_page_shows_text_and_previous_and_next_chapter(client, chapters):
     response = client.get(chapters[1].get_absolute_url())
-    html = response.content.decode()
+    page = parse(response)
     assert response.status_code == 200
-    assert "<h1>" in html and "Hoofdstuk 2</h1>" in html
-    assert "<p>Een alinea tekst.</p>" in html
-    assert re.search(r'href="/handreiking/hoofdstuk-1/" rel="prev">.*Hoofdstuk 1', html)
-    assert re.search(r'href="/handreiking/hoofdstuk-3/" rel="next">.*Hoofdstuk 3', html)
-    assert chapters[0].summary in html and chapters[2].summary in html
+    assert text(page.h1) == "2. Hoofdstuk 2"
+    assert text(page.select_one(".utrecht-html p")) == "Een alinea tekst."
+    previous, following = page.select_one("a[rel=prev]"), page.select_one("a[rel=next]")
+    assert previous["href"] == "/handreiking/hoofdstuk-1/" and "Hoofdstuk 1" in text(previous)
+    assert following["href"] == "/handreiking/hoofdstuk-3/" and "Hoofdstuk 3" in text(following)
+    assert chapters[0].summary in text(previous) and chapters[2].summary in text(following)
 
 
 def test_first_chapter_has_no_previous_link(client, chapters):
@@ -57,10 +59,12 @@ def test_chapter_with_text_does_not_say_text_follows(client, chapters):
 def test_subpage_lives_under_its_chapter_with_breadcrumbs(client, chapters):
     sub = PageFactory(parent=chapters[0], slug="overwegingen", title="De overwegingen", number=3)
     response = client.get("/handreiking/hoofdstuk-1/overwegingen/")
-    html = response.content.decode()
+    crumbs = parse(response).select("nav.utrecht-breadcrumb-nav li")
     assert response.status_code == 200
     assert sub.get_absolute_url() == "/handreiking/hoofdstuk-1/overwegingen/"
-    assert '<li><a href="/handreiking/hoofdstuk-1/">Hoofdstuk 1</a></li>' in html
+    assert [text(crumb) for crumb in crumbs] == ["Voorpagina", "Hoofdstuk 1", "De overwegingen"]
+    assert crumbs[1].a["href"] == "/handreiking/hoofdstuk-1/"
+    assert crumbs[2].select_one("[aria-current=page]")
     assert client.get("/handreiking/hoofdstuk-2/overwegingen/").status_code == 404
 
 
@@ -103,27 +107,29 @@ def test_hulpmiddelen_page_lists_tools_with_link_only_when_known(client):
     page = PageFactory(number=6, slug="hulpmiddelen", title="Hulpmiddelen", body="", listing="tools")
     ToolFactory(name="Protect-vragen", url="https://www.pharos.nl/protect", languages="Nederlands")
     ToolFactory(name="Meetup", url="")
-    html = client.get(page.get_absolute_url()).content.decode()
-    assert '<a href="https://www.pharos.nl/protect">Protect-vragen</a>' in html
-    assert "Meetup" in html and 'href="https://www.meetup' not in html
-    assert "Nog geen gecontroleerd webadres." in html
-    assert "De volledige tekst" not in html
+    cards = {text(card.h2): card for card in parse(client.get(page.get_absolute_url())).select(".utrecht-card")}
+    assert cards["Protect-vragen"].h2.a["href"] == "https://www.pharos.nl/protect"
+    assert "Talen Nederlands" in text(cards["Protect-vragen"])
+    assert cards["Meetup"].h2.a is None
+    assert "Nog geen gecontroleerd webadres." in text(cards["Meetup"])
+    assert "De volledige tekst" not in client.get(page.get_absolute_url()).content.decode()
 
 
 def test_page_says_where_its_text_comes_from(client):
     page = PageFactory(source_title="Handreiking LPO (LOOP)", source_url="https://loketoekrainepsh.nl/")
-    html = client.get(page.get_absolute_url()).content.decode()
-    assert 'Bron van deze tekst:\n        <a href="https://loketoekrainepsh.nl/">Handreiking LPO (LOOP)</a>' in html
+    origin = parse(client.get(page.get_absolute_url())).select_one(".lpo-origin")
+    assert text(origin) == "Bron van deze tekst: Handreiking LPO (LOOP)"
+    assert origin.a["href"] == "https://loketoekrainepsh.nl/"
 
 
 def test_navigation_lists_the_chapters_on_every_page(client, chapters):
-    html = client.get(reverse("keuzehulp:form")).content.decode()
-    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
-    assert [f"{c.number}. {c.title}" for c in chapters] == re.findall(r">(\d\. Hoofdstuk \d)</a>", nav)
+    nav = parse(client.get(reverse("keuzehulp:form"))).select_one("nav.utrecht-nav-bar")
+    assert [text(link) for link in nav.select("a")] == [f"{c.number}. {c.title}" for c in chapters] + ["Keuzehulp"]
+    assert nav.select_one("[aria-current=page]").get_text() == "Keuzehulp"
 
 
 def test_pages_declare_dutch(client, chapters):
-    assert '<html lang="nl">' in client.get(chapters[0].get_absolute_url()).content.decode()
+    assert parse(client.get(chapters[0].get_absolute_url())).html["lang"] == "nl"
 
 
 def test_page_with_unknown_source_mark_cannot_be_saved():

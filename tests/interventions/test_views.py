@@ -1,13 +1,23 @@
-import re
-
 import pytest
 
 from django.urls import reverse
 
 from interventions.models import Fact
+from tests.conftest import parse, text
 from tests.factories import FactFactory, InterventionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def section(page, heading):
+    """The elements between an h2 with this text and the next h2."""
+    start = next(h2 for h2 in page.select("main h2") if text(h2) == heading)
+    parts = []
+    for sibling in start.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling)
+    return parts
 
 
 def test_detail_page_shows_each_fact_with_its_source(client, source_table_interventions):
@@ -18,17 +28,20 @@ def test_detail_page_shows_each_fact_with_its_source(client, source_table_interv
         text="Vijf wekelijkse individuele bijeenkomsten van 90 minuten.",
         sources="https://www.mhinnovation.net/pm\nhttps://mhpss.net/pm",
     )
-    html = client.get(pm_plus.get_absolute_url()).content.decode()
-    approach = re.search(r"<h2>Aanpak</h2>(.*?)<h2>", html, re.S).group(1)
-    assert "Vijf wekelijkse individuele bijeenkomsten van 90 minuten." in approach
-    assert '<a href="https://www.mhinnovation.net/pm">' in approach and '<a href="https://mhpss.net/pm">' in approach
+    approach = section(parse(client.get(pm_plus.get_absolute_url())), "Aanpak")
+    assert len(approach) == 1
+    assert text(approach[0].p) == "Vijf wekelijkse individuele bijeenkomsten van 90 minuten."
+    assert [a["href"] for a in approach[0].select(".lpo-fact__source a")] == [
+        "https://www.mhinnovation.net/pm",
+        "https://mhpss.net/pm",
+    ]
 
 
 def test_detail_page_says_unknown_and_points_to_the_provider_for_missing_facts(client, source_table_interventions):
-    html = client.get(source_table_interventions["bamboo"].get_absolute_url()).content.decode()
-    costs = re.search(r"<h2>Kosten</h2>(.*?)<h2>", html, re.S).group(1)
-    assert "Niet bekend: vraag het de aanbieder." in costs
-    for heading in [
+    page = parse(client.get(source_table_interventions["bamboo"].get_absolute_url()))
+    headings = [text(h2) for h2 in page.select("main h2")]
+    assert headings == [
+        "Kenmerken in de keuzehulp",
         "In het kort",
         "Doelgroep",
         "Doel",
@@ -38,15 +51,15 @@ def test_detail_page_says_unknown_and_points_to_the_provider_for_missing_facts(c
         "Onderbouwing en erkenning",
         "Kosten",
         "Website",
-    ]:
-        assert f"<h2>{heading}</h2>" in html
+    ]
+    for heading in headings[1:]:
+        assert [text(part) for part in section(page, heading)] == ["Niet bekend: vraag het de aanbieder."], heading
 
 
 def test_detail_page_names_its_keuzehulp_tags_in_words(client, source_table_interventions):
-    html = client.get(source_table_interventions["7roses"].get_absolute_url()).content.decode()
-    tags = re.search(r'<dl class="facts">(.*?)</dl>', html, re.S).group(1)
-    assert re.search(r"<dt>Vorm</dt>\s*<dd>(Individueel, Groep|Groep, Individueel)</dd>", tags)
-    assert re.search(r"<dt>Leeftijd</dt>\s*<dd>Volwassenen</dd>", tags)
+    page = parse(client.get(source_table_interventions["7roses"].get_absolute_url()))
+    tags = {text(item.dt): text(item.dd) for item in page.select(".lpo-tags .utrecht-data-list__item")}
+    assert tags == {"Leeftijd": "Volwassenen", "Doel": "Veerkracht", "Vorm": "Individueel, Groep"}
 
 
 def test_draft_intervention_is_invisible(client):
@@ -55,26 +68,25 @@ def test_draft_intervention_is_invisible(client):
     assert draft.name not in client.get(reverse("interventions:list")).content.decode()
 
 
+def comparison(client):
+    table = parse(client.get(reverse("interventions:list"))).select_one("table")
+    columns = [text(th) for th in table.select("thead th[scope=col]")]
+    rows = {text(row.th): [text(td) for td in row.select("td")] for row in table.select("tbody tr")}
+    return table, columns, rows
+
+
 def test_overview_table_has_a_yes_or_no_for_every_criterion_value(client, source_table_interventions):
-    html = client.get(reverse("interventions:list")).content.decode()
-    table = re.search(r"<table.*?</table>", html, re.S).group(0)
-    assert "<caption" in table
-    assert table.count('scope="colgroup"') == 3
-    assert table.count('<th scope="col">') == 8
-    rows = re.findall(r'<th scope="row"><a href="/interventies/([^/]+)/">.*?</tr>', table, re.S)
-    assert rows == ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
-    for row in re.findall(r'<th scope="row">.*?</tr>', table, re.S):
-        cells = re.findall(r'<td class="(yes|no)">(Ja|Nee)</td>', row)
-        assert len(cells) == 8
-        assert all((cls == "yes") == (text == "Ja") for cls, text in cells)
+    table, columns, rows = comparison(client)
+    assert text(table.caption).startswith("Welke interventie past bij welke leeftijd")
+    assert [text(th) for th in table.select("thead th[scope=colgroup]")] == ["Leeftijd", "Doel", "Vorm"]
+    assert len(columns) == 8
+    assert list(rows) == ["BAMBOO", "MINDFIT", "MIND-SPRING", "7ROSES", "PM-PLUS"]
+    assert all(len(cells) == 8 and set(cells) <= {"Ja", "Nee"} for cells in rows.values())
 
 
 def test_overview_table_marks_only_mind_spring_for_ouders_en_gezin(client, source_table_interventions):
-    html = client.get(reverse("interventions:list")).content.decode()
-    headers = re.findall(r'<th scope="col">(.*?)</th>', html)
-    column = headers.index("Ouders gezin")
-    yes = []
-    for slug, row in re.findall(r'<th scope="row"><a href="/interventies/([^/]+)/">.*?</a></th>(.*?)</tr>', html, re.S):
-        if re.findall(r'<td class="(yes|no)">', row)[column] == "yes":
-            yes.append(slug)
-    assert yes == ["mind-spring"]
+    _, columns, rows = comparison(client)
+    column = columns.index("Ouders gezin")
+    assert [name for name, cells in rows.items() if cells[column] == "Ja"] == ["MIND-SPRING"]
+    individual = columns.index("Individueel")
+    assert [name for name, cells in rows.items() if cells[individual] == "Ja"] == ["7ROSES", "PM-PLUS"]

@@ -1,8 +1,9 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from django.urls import reverse
 
-from tests.conftest import SOURCE_TABLE
+from tests.conftest import SOURCE_TABLE, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -11,20 +12,28 @@ API_URL = reverse("keuzehulp:api")
 
 
 def result_slugs(html, match):
-    import re
+    return [card["data-intervention"] for card in parse_html(html).select(f'[data-match="{match}"]')]
 
-    return re.findall(rf'data-intervention="([^"]+)" data-match="{match}"', html)
+
+def parse_html(html):
+    return BeautifulSoup(html, "html.parser")
 
 
 def test_form_asks_the_three_questions_with_their_explanations(client, source_table_interventions):
     response = client.get(FORM_URL)
-    html = response.content.decode()
+    form = parse(response).select_one("main form")
     assert response.status_code == 200
-    for slug in SOURCE_TABLE:
-        assert f"<legend>Welke {slug} zoek je?</legend>" in html
-        assert f"Uitleg bij {slug}." in html
-    assert 'type="radio" name="leeftijd"' in html
-    assert 'method="get"' in html
+    assert form["method"] == "get"
+    fieldsets = form.select("fieldset")
+    assert [text(fieldset.legend) for fieldset in fieldsets] == [f"Welke {slug} zoek je?" for slug in SOURCE_TABLE]
+    for fieldset, slug in zip(fieldsets, SOURCE_TABLE, strict=True):
+        description = fieldset.select_one(f"#{fieldset['aria-describedby']}")
+        assert text(description) == f"Uitleg bij {slug}."
+        radios = fieldset.select("input[type=radio]")
+        assert {radio["name"] for radio in radios} == {slug}
+        assert [radio["value"] for radio in radios] == ["", *SOURCE_TABLE[slug]]
+        assert all(fieldset.select_one(f"label[for={radio['id']}]") for radio in radios)
+        assert [radio["value"] for radio in radios if radio.has_attr("checked")] == [""]
 
 
 def test_no_answer_shows_all_interventions_as_matching(client, source_table_interventions):
@@ -40,8 +49,9 @@ def test_shared_url_gives_exact_matches_then_alternatives(client, source_table_i
     assert result_slugs(html, "exact") == ["bamboo", "mind-spring"]
     assert result_slugs(html, "partial") == ["mindfit", "pm-plus", "7roses"]
     # The answers stay chosen in the form, so the page can be adjusted and shared again.
-    assert 'value="kinderen" checked' in html
-    assert 'href="/interventies/bamboo/"' in html
+    page = parse_html(html)
+    assert [radio["value"] for radio in page.select("input[checked]")] == ["kinderen", "mentaal-welzijn", "groep"]
+    assert page.select_one('[data-intervention="bamboo"] h4 a')["href"] == "/interventies/bamboo/"
 
 
 def test_choice_without_exact_match_says_so_and_offers_alternatives(client, source_table_interventions):
@@ -71,19 +81,29 @@ BAD_INPUTS = {
 def test_bad_input_gives_the_form_again_with_a_dutch_error(client, source_table_interventions, query):
     response = client.get(FORM_URL, query)
     html = response.content.decode()
+    page = parse_html(html)
     assert response.status_code == 400
-    assert "Controleer uw antwoorden" in html
-    assert "Kies een van de antwoorden bij deze vraag." in html or "Kies één antwoord bij deze vraag" in html
+    summary = page.select_one("[role=alert]")
+    assert "Controleer uw antwoorden" in text(summary)
+    (field,) = query
+    message = text(page.select_one(f"#fout-{field}"))
+    assert message in (
+        "Kies een van de antwoorden bij deze vraag.",
+        "Kies één antwoord bij deze vraag; u gaf er meer dan één.",
+    )
+    assert page.select_one(f"#vraag-{field}")["aria-invalid"] == "true"
     assert "<script>alert" not in html
     assert "x" * 200 not in html
     assert "\x00" not in html and "\x1b" not in html
-    assert 'data-intervention="' not in html
-    assert "<legend>" in html
+    assert not page.select("[data-intervention]")
+    assert len(page.select("main fieldset")) == 3
 
 
 def test_repeated_parameter_error_names_the_question(client, source_table_interventions):
-    html = client.get(FORM_URL, {"leeftijd": ["kinderen", "jongeren"]}).content.decode()
-    assert '<a href="#vraag-leeftijd">Welke leeftijd zoek je?: Kies één antwoord' in html
+    summary = parse(client.get(FORM_URL, {"leeftijd": ["kinderen", "jongeren"]})).select_one("[role=alert]")
+    link = summary.select_one("li a")
+    assert link["href"] == "#vraag-leeftijd"
+    assert text(link) == "Welke leeftijd zoek je?: Kies één antwoord bij deze vraag; u gaf er meer dan één."
 
 
 def test_api_returns_the_same_answer_as_json(client, source_table_interventions):
