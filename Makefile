@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev env migrate content static editor clean
+.PHONY: run test lint format install install-dev migrate content static editor chromium clean
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
@@ -63,7 +63,18 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install-dev lint
+# The browser tests drive Debian's Chromium; never a browser download.
+chromium:
+	@[ -x /usr/bin/chromium ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing for the browser tests: install it with 'sudo apt-get install chromium', then run 'make test' again."; \
+	    exit 1; \
+	  fi; }
+
+test: install-dev lint chromium
 	DJANGO_SECRET_KEY=check DJANGO_ALLOWED_HOSTS=localhost $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest --create-db
 
