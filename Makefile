@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev migrate content static editor chromium clean
+.PHONY: run test lint format install install-dev messages migrate content static editor chromium clean
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
@@ -30,8 +30,17 @@ node_modules/.package-lock.json: package.json package-lock.json
 build/nlds/nlds.css: node_modules/.package-lock.json scripts/build-css.mjs
 	node scripts/build-css.mjs
 
-install: $(VENV)/.stamp-runtime build/nlds/nlds.css
-install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css
+# The interface translations (en, uk): .po files in git, compiled to .mo here.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+messages: $(MO_FILES)
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/bin/activate
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "msgfmt is missing: install it with 'sudo apt-get install gettext'."; exit 1; fi; }
+	msgfmt --check -o $@ $<
+
+install: $(VENV)/.stamp-runtime build/nlds/nlds.css messages
+install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css messages
 
 # A local secret key, made once and never committed (.env is in .gitignore).
 .env:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -98,16 +99,22 @@ class Page(models.Model):
             raise ValidationError({"parent": "Kies een hoofdstuk of onderdeel: de handreiking heeft twee niveaus."})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "Een pagina kan niet onder zichzelf vallen."})
-        cited = footnote_numbers(self.lead + "\n" + self.body)
+        cited = self.cited_source_numbers()
         known = set(Source.objects.filter(number__in=cited).values_list("number", flat=True))
         missing = sorted(cited - known)
         if missing:
+            # Not tied to one field: the mark may be in the lead or the text, in any language.
             raise ValidationError(
-                {
-                    "body": f"Deze bronnen staan niet in de literatuurlijst: {', '.join(map(str, missing))}. "
-                    "Voeg ze eerst toe als bron, of pas het nummer aan."
-                }
+                f"Deze bronnen staan niet in de literatuurlijst: {', '.join(map(str, missing))}. "
+                "Voeg ze eerst toe als bron, of pas het nummer aan."
             )
+
+    def cited_source_numbers(self):
+        """The source numbers that the texts cite, in every language."""
+        texts = [
+            getattr(self, f"{field}_{code}", None) or "" for field in ("lead", "body") for code, _ in settings.LANGUAGES
+        ]
+        return footnote_numbers("\n".join(texts))
 
     @property
     def text_follows(self):

@@ -6,5 +6,6 @@ app_name = "guidance"
 urlpatterns = [
     path("", views.home, name="home"),
     path("handreiking/<slug:slug>/", views.page_detail, name="page"),
+    path("voorbeeld/pagina/<int:pk>/", views.page_preview, name="preview"),
     path("handreiking/<slug:section>/<slug:slug>/", views.page_detail, name="subpage"),
 ]

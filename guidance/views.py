@@ -1,7 +1,10 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
 from guidance import markup
 from guidance.models import Page, Source, Tool
+from guidance.templatetags.translated import tr
 from interventions.views import comparison_context
 
 
@@ -15,6 +18,20 @@ def page_detail(request, slug, section=None):
         page = get_object_or_404(pages, parent=None, slug=slug)
     else:
         page = get_object_or_404(pages, parent__slug=section, parent__parent=None, parent__is_published=True, slug=slug)
+    return render_page(request, page)
+
+
+@staff_member_required
+def page_preview(request, pk):
+    """A page exactly as visitors will see it, also while it is a draft; for editors only."""
+    if not request.user.has_perm("guidance.view_page"):
+        raise PermissionDenied
+    page = get_object_or_404(Page.objects.select_related("parent"), pk=pk)
+    return render_page(request, page, preview=True)
+
+
+def render_page(request, page, preview=False):
+    pages = Page.objects.published().select_related("parent")
     siblings = list(pages.filter(parent=page.parent_id, number__isnull=False))
     sources_page = pages.filter(listing=Page.Listing.SOURCES).first()
     sources_url = sources_page.get_absolute_url() if sources_page else ""
@@ -23,9 +40,10 @@ def page_detail(request, slug, section=None):
         "lead": markup.render(page.lead, sources_url),
         "body": markup.render(page.body, sources_url),
         "children": pages.filter(parent=page),
-        "crumbs": [(page.parent.get_absolute_url(), page.parent.title)] if page.parent else [],
+        "crumbs": [(page.parent.get_absolute_url(), tr(page.parent, "title"))] if page.parent else [],
         "previous": _neighbour(siblings, page, -1),
         "next": _neighbour(siblings, page, +1),
+        "preview": preview,
     }
     context.update(LISTINGS.get(page.listing, lambda: {})())
     return render(request, "guidance/page_detail.html", context)
@@ -42,7 +60,7 @@ def citations():
     """Which published pages cite each source number, read from the texts so that it is never stale."""
     cited_by = {}
     for page in Page.objects.published().select_related("parent"):
-        for number in sorted(markup.footnote_numbers(page.lead + "\n" + page.body)):
+        for number in sorted(page.cited_source_numbers()):
             cited_by.setdefault(number, []).append(page)
     return cited_by
 

@@ -1,55 +1,62 @@
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from reversion.admin import VersionAdmin
+
 from django.contrib import admin
 
+from guidance.admin import PublishingMixin
 from interventions.models import Criterion, Fact, Intervention, Tag
 
 
-class TagInline(admin.TabularInline):
+class TagInline(TranslationTabularInline):
     model = Tag
     fields = ["label", "slug", "order"]
-    prepopulated_fields = {"slug": ["label"]}
+    prepopulated_fields = {"slug": ["label_nl"]}
     extra = 0
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(VersionAdmin, TranslationAdmin):
     list_display = ["name", "question", "slug", "order"]
     list_editable = ["order"]
-    search_fields = ["name", "question", "explanation"]
+    search_fields = ["name_nl", "question_nl", "question_en", "question_uk", "explanation_nl"]
     ordering = ["order"]
     inlines = [TagInline]
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(VersionAdmin, TranslationAdmin):
     list_display = ["label", "criterion", "slug", "order"]
     list_filter = ["criterion"]
-    search_fields = ["label", "slug"]
+    search_fields = ["label_nl", "label_en", "label_uk", "slug"]
     ordering = ["criterion__order", "order"]
     list_select_related = ["criterion"]
 
 
-class FactInline(admin.StackedInline):
+class FactInline(TranslationStackedInline):
     model = Fact
     fields = ["topic", "text", "sources", "order"]
     extra = 0
 
 
 @admin.register(Intervention)
-class InterventionAdmin(admin.ModelAdmin):
+class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
+    preview_url_name = "interventions:preview"
     list_display = ["name", "full_name", "slug", "is_published", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "tags"]
-    search_fields = ["name", "full_name", "facts__text"]
-    ordering = ["order", "name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_nl", "full_name_nl", "facts__text_nl"]
+    ordering = ["order", "name_nl"]
+    prepopulated_fields = {"slug": ["name_nl"]}
     filter_horizontal = ["tags"]
+    readonly_fields = ["preview_link"]
+    fields = ["name", "full_name", "slug", "website", "tags", "is_published", "order", "preview_link"]
     inlines = [FactInline]
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(VersionAdmin, TranslationAdmin):
     list_display = ["intervention", "topic", "text"]
     list_filter = ["intervention", "topic"]
-    search_fields = ["text", "sources"]
+    search_fields = ["text_nl", "text_en", "text_uk", "sources"]
     ordering = ["intervention__order", "order"]
     list_select_related = ["intervention"]

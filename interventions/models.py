@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Criterion(models.Model):
@@ -90,14 +91,14 @@ class Fact(models.Model):
     """A checked fact about an intervention, shown under one heading of its page, with its public source."""
 
     class Topic(models.TextChoices):
-        SUMMARY = "summary", "In het kort"
-        TARGET_GROUP = "target_group", "Doelgroep"
-        GOAL = "goal", "Doel"
-        APPROACH = "approach", "Aanpak"
-        EXECUTORS = "executors", "Uitvoerders"
-        OWNER = "owner", "Ontwikkelaar / eigenaar"
-        EVIDENCE = "evidence", "Onderbouwing en erkenning"
-        COSTS = "costs", "Kosten"
+        SUMMARY = "summary", _("In het kort")
+        TARGET_GROUP = "target_group", _("Doelgroep")
+        GOAL = "goal", _("Doel")
+        APPROACH = "approach", _("Aanpak")
+        EXECUTORS = "executors", _("Uitvoerders")
+        OWNER = "owner", _("Ontwikkelaar / eigenaar")
+        EVIDENCE = "evidence", _("Onderbouwing en erkenning")
+        COSTS = "costs", _("Kosten")
 
     intervention = models.ForeignKey(
         Intervention, on_delete=models.CASCADE, related_name="facts", verbose_name="interventie"

@@ -1,3 +1,5 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -27,9 +29,20 @@ def intervention_list(request):
 
 
 def intervention_detail(request, slug):
+    return render_intervention(request, Intervention.objects.published(), slug=slug)
+
+
+@staff_member_required
+def intervention_preview(request, pk):
+    """An intervention exactly as visitors will see it, also while it is a draft; for editors only."""
+    if not request.user.has_perm("interventions.view_intervention"):
+        raise PermissionDenied
+    return render_intervention(request, Intervention.objects.all(), preview=True, pk=pk)
+
+
+def render_intervention(request, interventions, preview=False, **lookup):
     intervention = get_object_or_404(
-        Intervention.objects.published().with_tags().prefetch_related(Prefetch("facts", queryset=Fact.objects.all())),
-        slug=slug,
+        interventions.with_tags().prefetch_related(Prefetch("facts", queryset=Fact.objects.all())), **lookup
     )
     facts = list(intervention.facts.all())
     topics = [(label, [fact for fact in facts if fact.topic == topic]) for topic, label in Fact.Topic.choices]
@@ -44,5 +57,6 @@ def intervention_detail(request, slug):
             "topics": topics,
             "criteria": criteria,
             "crumbs": [(reverse("interventions:list"), _("Interventies"))],
+            "preview": preview,
         },
     )

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from guidance.templatetags.translated import tr
+
 NO_PREFERENCE = ""
 
 
@@ -18,10 +20,11 @@ class KeuzehulpForm(forms.Form):
             tags = {tag.slug: tag for tag in criterion.tags.all()}
             self.tags_by_field[criterion.slug] = tags
             self.fields[criterion.slug] = forms.ChoiceField(
-                label=criterion.question,
-                help_text=criterion.explanation,
+                label=tr(criterion, "question"),
+                help_text=tr(criterion, "explanation"),
                 required=False,
-                choices=[(NO_PREFERENCE, _("Geen voorkeur"))] + [(slug, tag.label) for slug, tag in tags.items()],
+                choices=[(NO_PREFERENCE, _("Geen voorkeur"))]
+                + [(slug, tr(tag, "label")) for slug, tag in tags.items()],
                 widget=forms.RadioSelect,
                 error_messages={
                     # The rejected value is never repeated back: it may be huge or hold control characters.
@@ -33,7 +36,7 @@ class KeuzehulpForm(forms.Form):
         cleaned = super().clean()
         for name in self.fields:
             if len(self.data.getlist(name)) > 1:
-                self.add_error(name, _("Kies één antwoord bij deze vraag; u gaf er meer dan één."))
+                self.add_error(name, _("Kies één antwoord bij deze vraag; je gaf er meer dan één."))
         return cleaned
 
     def chosen_tags(self):

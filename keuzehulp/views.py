@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from guidance.context_processors import alternates
 from guidance.models import Page
 from interventions.models import Criterion, Intervention
 from keuzehulp.forms import KeuzehulpForm
@@ -24,6 +25,9 @@ def keuzehulp(request):
         "alternatives": [result for result in results or [] if not result.is_exact],
         "considerations": Page.objects.published().filter(slug="overwegingen").select_related("parent").first(),
     }
+    if results is None:
+        # Rejected input is not carried into the links to other languages.
+        context["alternates"] = alternates(request, keep_query=False)
     return render(request, "keuzehulp/keuzehulp.html", context, status=200 if results is not None else 400)
 
 
@@ -35,7 +39,7 @@ def keuzehulp_api(request):
     form, results = answer(request.GET)
     if results is None:
         errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
-        return JsonResponse({"errors": errors}, status=400)
+        return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
     return JsonResponse(
         {
             "criteria": form.criteria_values(),

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import CriterionFactory, InterventionFactory, TagFactory
 
@@ -28,6 +29,13 @@ SOURCE_TABLE = {
     },
 }
 INTERVENTION_SLUGS = ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Each test starts in Dutch, as a fresh request would; translated fields are then set in Dutch."""
+    with translation.override("nl"):
+        yield
 
 
 def parse(response):

@@ -66,9 +66,8 @@ def test_change_form_links_to_the_page_on_the_site(client, editor):
     page = PageFactory()
     html = client.get(reverse("admin:guidance_page_change", args=[page.pk])).content.decode()
     link = re.search(r'<a href="([^"]+)" class="viewsitelink">Weergeven op website</a>', html)
-    assert link
-    response = client.get(link.group(1))
-    assert response.status_code == 302 and response["Location"].endswith(page.get_absolute_url())
+    assert link.group(1) == page.get_absolute_url()
+    assert client.get(link.group(1)).status_code == 200
 
 
 def test_editor_changes_a_page_in_the_admin_and_the_site_shows_it(client, editor):
@@ -76,7 +75,7 @@ def test_editor_changes_a_page_in_the_admin_and_the_site_shows_it(client, editor
     Source.objects.create(number=5, author="ARQ", year="2022", title="Bron")
     form = client.get(reverse("admin:guidance_page_change", args=[page.pk])).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(parent="", body="Nieuwe tekst van de redactie.[^5]", title="Het belang")
+    data.update(parent="", body_nl="Nieuwe tekst van de redactie.[^5]", title_nl="Het belang")
     response = client.post(reverse("admin:guidance_page_change", args=[page.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     html = client.get(page.get_absolute_url()).content.decode()
@@ -87,7 +86,7 @@ def test_admin_refuses_a_text_citing_a_missing_source_with_a_dutch_message(clien
     page = PageFactory(body="Oude tekst.")
     form = client.get(reverse("admin:guidance_page_change", args=[page.pk])).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(parent="", body="Tekst.[^77]")
+    data.update(parent="", body_nl="Tekst.[^77]")
     response = client.post(reverse("admin:guidance_page_change", args=[page.pk]), data)
     assert response.status_code == 200
     assert "Deze bronnen staan niet in de literatuurlijst: 77" in response.content.decode()

@@ -26,6 +26,9 @@ PAGES = {
     "keuzehulp zonder exacte match": "/keuzehulp/?leeftijd=ouders-gezin&vorm=individueel",
     "keuzehulp fout": "/keuzehulp/?leeftijd=bejaarden&vorm=groep&vorm=individueel",
     "beheer inloggen": "/beheer/login/",
+    "Engels hoofdstuk (niet vertaald)": "/en/handreiking/sociale-steun/",
+    "Oekraïense keuzehulp": "/uk/keuzehulp/?leeftijd=jongeren&doel=veerkracht",
+    "Engelse interventie": "/en/interventies/pm-plus/",
 }
 
 

@@ -84,12 +84,12 @@ def test_bad_input_gives_the_form_again_with_a_dutch_error(client, source_table_
     page = parse_html(html)
     assert response.status_code == 400
     summary = page.select_one("[role=alert]")
-    assert "Controleer uw antwoorden" in text(summary)
+    assert "Controleer je antwoorden" in text(summary)
     (field,) = query
     message = text(page.select_one(f"#fout-{field}"))
     assert message in (
         "Kies een van de antwoorden bij deze vraag.",
-        "Kies één antwoord bij deze vraag; u gaf er meer dan één.",
+        "Kies één antwoord bij deze vraag; je gaf er meer dan één.",
     )
     assert page.select_one(f"#vraag-{field}")["aria-invalid"] == "true"
     assert "<script>alert" not in html
@@ -103,7 +103,7 @@ def test_repeated_parameter_error_names_the_question(client, source_table_interv
     summary = parse(client.get(FORM_URL, {"leeftijd": ["kinderen", "jongeren"]})).select_one("[role=alert]")
     link = summary.select_one("li a")
     assert link["href"] == "#vraag-leeftijd"
-    assert text(link) == "Welke leeftijd zoek je?: Kies één antwoord bij deze vraag; u gaf er meer dan één."
+    assert text(link) == "Welke leeftijd zoek je?: Kies één antwoord bij deze vraag; je gaf er meer dan één."
 
 
 def test_api_returns_the_same_answer_as_json(client, source_table_interventions):

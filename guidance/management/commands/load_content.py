@@ -20,5 +20,7 @@ class Command(BaseCommand):
             self.stdout.write("De database heeft al inhoud; er is niets geladen.")
             return
         call_command("loaddata", *CONTENT_FIXTURES, verbosity=options["verbosity"])
+        # A first version of everything, so an editor's first change can be undone from the history.
+        call_command("createinitialrevisions", comment="Startinhoud uit fixtures", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("De inhoud is geladen."))

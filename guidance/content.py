@@ -1,0 +1,26 @@
+"""All editable content of the portal, in an order that loads: what is referred to comes first."""
+
+from django.db.models import F
+
+from guidance.models import Page, Source, Tool
+from interventions.models import Criterion, Fact, Intervention, Tag
+
+
+def content_querysets():
+    return [
+        Source.objects.order_by("pk"),
+        Page.objects.order_by(F("parent").asc(nulls_first=True), "pk"),
+        Tool.objects.order_by("pk"),
+        Criterion.objects.order_by("pk"),
+        Tag.objects.order_by("pk"),
+        Intervention.objects.order_by("pk"),
+        Fact.objects.order_by("pk"),
+    ]
+
+
+def content_models():
+    return [queryset.model for queryset in content_querysets()]
+
+
+def has_content():
+    return any(model.objects.exists() for model in content_models())

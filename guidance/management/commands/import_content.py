@@ -1,0 +1,41 @@
+from pathlib import Path
+
+from django.core import serializers
+from django.core.management import BaseCommand, CommandError, call_command
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
+
+from guidance.content import content_models, has_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Leest inhoud uit een JSON-bestand van export_content in een lege database. Alles of niets: bij een "
+        "fout wordt niets ingelezen."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Een JSON-bestand dat export_content heeft geschreven.")
+
+    def handle(self, *args, file, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"Het bestand {file} bestaat niet.")
+        if has_content():
+            raise CommandError(
+                "De database heeft al inhoud. Lees een export alleen in een lege database in, "
+                "zodat er niets van de redactie wordt overschreven."
+            )
+        allowed = set(content_models())
+        try:
+            with transaction.atomic():
+                count = 0
+                for item in serializers.deserialize("json", path.read_text(encoding="utf-8")):
+                    if type(item.object) not in allowed:
+                        raise CommandError(f"Het bestand bevat iets anders dan inhoud: {item.object._meta.label}.")
+                    item.save()
+                    count += 1
+        except (DeserializationError, DatabaseError, ValueError) as error:
+            raise CommandError(f"Het bestand kon niet worden ingelezen; er is niets veranderd. ({error})") from error
+        call_command("createinitialrevisions", comment="Ingelezen uit een export", verbosity=0)
+        self.stderr.write(self.style.SUCCESS(f"{count} onderdelen ingelezen uit {file}."))
