@@ -132,3 +132,16 @@ def test_interface_strings_are_translated_at_runtime():
     for language, expected in [("en", "Decision aid"), ("uk", "Помічник вибору")]:
         with translation.override(language):
             assert translation.gettext("Keuzehulp") == expected
+
+
+def test_editor_translates_a_keuzehulp_label_in_the_admin_and_the_ukrainian_keuzehulp_shows_it(admin_client, content):
+    from interventions.models import Tag
+
+    tag = Tag.objects.get(criterion__slug="vorm", slug="groep")
+    url = reverse("admin:interventions_tag_change", args=[tag.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["label_uk"] = "Групова форма"
+    assert admin_client.post(url, data).status_code == 302
+    labels = [text(label) for label in parse(admin_client.get("/uk/keuzehulp/")).select("#vraag-vorm label")]
+    assert labels[-1] == "Групова форма"
