@@ -1,3 +1,4 @@
+import reversion
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
@@ -32,13 +33,23 @@ class PublishingMixin:
 
     @admin.action(description="Publiceren: zichtbaar maken voor bezoekers", permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = self._set_published(request, queryset, True)
         self.message_user(request, f"{count} gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Concept maken: verbergen voor bezoekers", permissions=["change"])
     def make_draft(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = self._set_published(request, queryset, False)
         self.message_user(request, f"{count} teruggezet naar concept.", messages.SUCCESS)
+
+    def _set_published(self, request, queryset, published):
+        # One save per object (not queryset.update), so that the history and the page cache see it.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment("Gepubliceerd" if published else "Teruggezet naar concept")
+            for obj in queryset:
+                obj.is_published = published
+                obj.save()
+        return len(queryset)
 
 
 @admin.register(Page)

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class GuidanceConfig(AppConfig):
     name = "guidance"
     verbose_name = "Handreiking"
+
+    def ready(self):
+        from guidance import signals
+
+        signals.connect()

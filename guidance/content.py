@@ -1,5 +1,7 @@
 """All editable content of the portal, in an order that loads: what is referred to comes first."""
 
+import reversion
+
 from django.db.models import F
 
 from guidance.models import Page, Source, Tool
@@ -24,3 +26,12 @@ def content_models():
 
 def has_content():
     return any(model.objects.exists() for model in content_models())
+
+
+def record_initial_versions(comment):
+    """A first version of everything in one revision, so an editor's first change can be undone."""
+    with reversion.create_revision():
+        reversion.set_comment(comment)
+        for queryset in content_querysets():
+            for obj in queryset:
+                reversion.add_to_revision(obj)

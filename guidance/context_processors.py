@@ -1,17 +1,18 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from guidance.models import Page
+from guidance.tree import page_tree
 
 ABOUT_SECTION = "over-deze-site"
 
 
 def chapters(request):
-    """Navigation for every page; lazy querysets, so a page that does not show them costs no query."""
+    """Navigation for every page, from the request's page tree (lazy: no query where it is not shown)."""
     return {
-        "nav_chapters": Page.objects.published().chapters(),
-        "footer_pages": Page.objects.published().filter(parent__slug=ABOUT_SECTION, parent__parent=None),
+        "nav_chapters": SimpleLazyObject(lambda: page_tree(request).chapters()),
+        "footer_pages": SimpleLazyObject(lambda: page_tree(request).children_of_slug(ABOUT_SECTION)),
     }
 
 

@@ -1,23 +1,26 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from guidance import markup
 from guidance.models import Page, Source, Tool
+from guidance.page_cache import public_page
 from guidance.templatetags.translated import tr
+from guidance.tree import page_tree
 from interventions.views import comparison_context
 
 
+@public_page
 def home(request):
-    return render(request, "guidance/home.html", {"sections": Page.objects.published().filter(parent=None)})
+    return render(request, "guidance/home.html", {"sections": page_tree(request).top_level()})
 
 
+@public_page
 def page_detail(request, slug, section=None):
-    pages = Page.objects.published().select_related("parent")
-    if section is None:
-        page = get_object_or_404(pages, parent=None, slug=slug)
-    else:
-        page = get_object_or_404(pages, parent__slug=section, parent__parent=None, parent__is_published=True, slug=slug)
+    page = page_tree(request).find(slug, section)
+    if page is None:
+        raise Http404("Deze pagina bestaat niet (meer).")
     return render_page(request, page)
 
 
@@ -31,51 +34,46 @@ def page_preview(request, pk):
 
 
 def render_page(request, page, preview=False):
-    pages = Page.objects.published().select_related("parent")
-    siblings = list(pages.filter(parent=page.parent_id, number__isnull=False))
-    sources_page = pages.filter(listing=Page.Listing.SOURCES).first()
-    sources_url = sources_page.get_absolute_url() if sources_page else ""
+    tree = page_tree(request)
+    siblings = tree.numbered_siblings(page)
     context = {
         "page": page,
-        "lead": markup.render(page.lead, sources_url),
-        "body": markup.render(page.body, sources_url),
-        "children": pages.filter(parent=page),
-        "crumbs": [(page.parent.get_absolute_url(), tr(page.parent, "title"))] if page.parent else [],
+        "lead": markup.render(page.lead, tree.sources_url),
+        "body": markup.render(page.body, tree.sources_url),
+        "children": tree.children(page),
+        "crumbs": [(page.parent.get_absolute_url(), tr(page.parent, "title"))] if page.parent_id else [],
         "previous": _neighbour(siblings, page, -1),
         "next": _neighbour(siblings, page, +1),
         "preview": preview,
     }
-    context.update(LISTINGS.get(page.listing, lambda: {})())
+    if page.listing == Page.Listing.SOURCES:
+        context["sources"] = sources_with_citations(tree)
+    elif page.listing == Page.Listing.TOOLS:
+        context["tools"] = tools(tree)
+    elif page.listing == Page.Listing.INTERVENTIONS:
+        context.update(comparison_context(request))
     return render(request, "guidance/page_detail.html", context)
 
 
 def _neighbour(siblings, page, step):
-    if page not in siblings:
+    positions = [sibling.pk for sibling in siblings]
+    if page.pk not in positions:
         return None
-    index = siblings.index(page) + step
+    index = positions.index(page.pk) + step
     return siblings[index] if 0 <= index < len(siblings) else None
 
 
-def citations():
-    """Which published pages cite each source number, read from the texts so that it is never stale."""
+def sources_with_citations(tree):
+    """Each source with the published pages that cite it, read from the texts so that it is never stale."""
     cited_by = {}
-    for page in Page.objects.published().select_related("parent"):
+    for page in tree.pages:
         for number in sorted(page.cited_source_numbers()):
             cited_by.setdefault(number, []).append(page)
-    return cited_by
+    return [(source, cited_by.get(source.number, [])) for source in Source.objects.all()]
 
 
-def _sources_listing():
-    cited_by = citations()
-    return {"sources": [(source, cited_by.get(source.number, [])) for source in Source.objects.all()]}
-
-
-def _tools_listing():
-    return {"tools": Tool.objects.select_related("mentioned_on__parent")}
-
-
-LISTINGS = {
-    Page.Listing.SOURCES: _sources_listing,
-    Page.Listing.TOOLS: _tools_listing,
-    Page.Listing.INTERVENTIONS: comparison_context,
-}
+def tools(tree):
+    tools = list(Tool.objects.all())
+    for tool in tools:
+        tool.mentioned_page = tree.by_pk.get(tool.mentioned_on_id)
+    return tools

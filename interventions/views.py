@@ -1,33 +1,50 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from interventions.models import Criterion, Fact, Intervention
+from guidance.page_cache import public_page
+from guidance.pagination import query_prefix
+from interventions.catalog import catalog
+from interventions.models import Fact, Intervention
+
+# Enough for every intervention a gemeente will compare; more only when the list grows very long.
+TABLE_ROWS_PER_PAGE = 50
 
 
 def comparison_table(interventions, criteria):
     """Rows of the comparison table: each intervention with a yes/no per tag, in the criteria's column order."""
-    columns = [tag for criterion in criteria for tag in criterion.tags.all()]
+    columns = [tag for criterion in criteria for tag in criterion.tag_list]
     rows = []
     for intervention in interventions:
-        own = {tag.pk for tag in intervention.tags.all()}
+        own = {tag.pk for tag in intervention.tag_list}
         rows.append((intervention, [(tag, tag.pk in own) for tag in columns]))
     return columns, rows
 
 
-def comparison_context():
-    criteria = Criterion.objects.prefetch_related("tags")
-    columns, rows = comparison_table(Intervention.objects.published().with_tags(), criteria)
-    return {"criteria": criteria, "columns": columns, "rows": rows}
+def comparison_context(request):
+    criteria, interventions = catalog()
+    page = Paginator(interventions, TABLE_ROWS_PER_PAGE).get_page(request.GET.get("pagina"))
+    columns, rows = comparison_table(page.object_list, criteria)
+    return {
+        "criteria": criteria,
+        "columns": columns,
+        "rows": rows,
+        "table_page": page,
+        "interventions_count": len(interventions),
+        "query_prefix": query_prefix(request),
+    }
 
 
+@public_page
 def intervention_list(request):
-    return render(request, "interventions/intervention_list.html", comparison_context())
+    return render(request, "interventions/intervention_list.html", comparison_context(request))
 
 
+@public_page
 def intervention_detail(request, slug):
     return render_intervention(request, Intervention.objects.published(), slug=slug)
 

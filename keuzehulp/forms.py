@@ -13,11 +13,12 @@ class KeuzehulpForm(forms.Form):
     """
 
     def __init__(self, data, criteria):
+        """`criteria` come with their tags in `tag_list` (see interventions.catalog.criteria_with_tags)."""
         super().__init__(data)
         self.criteria = list(criteria)
         self.tags_by_field = {}
         for criterion in self.criteria:
-            tags = {tag.slug: tag for tag in criterion.tags.all()}
+            tags = {tag.slug: tag for tag in criterion.tag_list}
             self.tags_by_field[criterion.slug] = tags
             self.fields[criterion.slug] = forms.ChoiceField(
                 label=tr(criterion, "question"),

@@ -17,6 +17,8 @@ class Match:
 def match_interventions(interventions, chosen_tags):
     """Rank interventions against the chosen tags (at most one per criterion).
 
+    Each intervention has `tag_list`, its tags (see interventions.catalog); tags are compared by pk.
+
     First the exact matches, which have every chosen tag; then the nearest alternatives, most chosen tags
     first, so that a choice without an exact match still leads somewhere. An intervention that has none of
     the chosen tags is not an alternative. Within a group the given order of `interventions` is kept.
@@ -24,7 +26,7 @@ def match_interventions(interventions, chosen_tags):
     chosen = list(chosen_tags)
     results = []
     for intervention in interventions:
-        own = {tag.pk for tag in intervention.tags.all()}
+        own = {tag.pk for tag in intervention.tag_list}
         matched = tuple(tag for tag in chosen if tag.pk in own)
         unmatched = tuple(tag for tag in chosen if tag.pk not in own)
         if matched or not unmatched:

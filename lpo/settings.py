@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    # Before sessions, languages and URL resolving: a cached page skips all of them.
+    "guidance.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,6 +86,14 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Local memory by default; CACHE_URL=redis://… or pymemcache://… shares the cache between servers.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lpo")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+PAGE_CACHE_SECONDS = env.int("LPO_PAGE_CACHE_SECONDS", default=3600)
+# Touched on every content change, so that all workers on this machine drop their cached pages.
+CONTENT_STAMP_FILE = Path(env.str("LPO_CONTENT_STAMP", default=str(BASE_DIR / "var" / "content-stamp")))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

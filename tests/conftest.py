@@ -3,6 +3,7 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -29,6 +30,14 @@ SOURCE_TABLE = {
     },
 }
 INTERVENTION_SLUGS = ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rolled-back test data sends no signal, so no cached page may outlive its test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@ import itertools
 
 import pytest
 
-from interventions.models import Intervention, Tag
+from interventions.catalog import catalog
 from keuzehulp.matching import match_interventions
 from tests.conftest import INTERVENTION_SLUGS, SOURCE_TABLE
 
@@ -20,12 +20,10 @@ def expected_exact(choice):
 
 
 def run(choice):
-    chosen = [
-        Tag.objects.get(criterion__slug=criterion, slug=value)
-        for criterion, value in zip(SOURCE_TABLE, choice, strict=True)
-        if value
-    ]
-    return match_interventions(Intervention.objects.with_tags(), chosen)
+    criteria, interventions = catalog()
+    tags = {(tag.criterion.slug, tag.slug): tag for criterion in criteria for tag in criterion.tag_list}
+    chosen = [tags[criterion, value] for criterion, value in zip(SOURCE_TABLE, choice, strict=True) if value]
+    return match_interventions(interventions, chosen)
 
 
 def test_there_are_45_combinations_of_answers():
@@ -75,13 +73,9 @@ def test_intervention_meeting_no_chosen_criterion_is_not_an_alternative(source_t
 
 
 def test_matching_works_on_plain_objects_without_a_database():
-    class FakeTags(list):
-        def all(self):
-            return self
-
     class Thing:
         def __init__(self, name, *tags):
-            self.name, self.tags = name, FakeTags(tags)
+            self.name, self.tag_list = name, list(tags)
 
     class FakeTag:
         def __init__(self, pk):

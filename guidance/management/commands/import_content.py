@@ -1,11 +1,11 @@
 from pathlib import Path
 
 from django.core import serializers
-from django.core.management import BaseCommand, CommandError, call_command
+from django.core.management import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
-from guidance.content import content_models, has_content
+from guidance.content import content_models, has_content, record_initial_versions
 
 
 class Command(BaseCommand):
@@ -37,5 +37,5 @@ class Command(BaseCommand):
                     count += 1
         except (DeserializationError, DatabaseError, ValueError) as error:
             raise CommandError(f"Het bestand kon niet worden ingelezen; er is niets veranderd. ({error})") from error
-        call_command("createinitialrevisions", comment="Ingelezen uit een export", verbosity=0)
+        record_initial_versions("Ingelezen uit een export")
         self.stderr.write(self.style.SUCCESS(f"{count} onderdelen ingelezen uit {file}."))

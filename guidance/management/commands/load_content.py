@@ -1,5 +1,6 @@
 from django.core.management import BaseCommand, call_command
 
+from guidance.content import record_initial_versions
 from guidance.models import Page
 
 CONTENT_FIXTURES = ["handreiking", "interventions"]
@@ -20,7 +21,6 @@ class Command(BaseCommand):
             self.stdout.write("De database heeft al inhoud; er is niets geladen.")
             return
         call_command("loaddata", *CONTENT_FIXTURES, verbosity=options["verbosity"])
-        # A first version of everything, so an editor's first change can be undone from the history.
-        call_command("createinitialrevisions", comment="Startinhoud uit fixtures", verbosity=0)
+        record_initial_versions("Startinhoud uit fixtures")
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("De inhoud is geladen."))

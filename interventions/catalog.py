@@ -1,0 +1,41 @@
+"""The keuzehulp's criteria and the published interventions with their tags, in three queries.
+
+Interventions get `tag_list`, a list of the shared Tag objects (one per tag, not one per intervention and
+tag), so thousands of interventions cost thousands of small objects rather than tens of thousands.
+"""
+
+from interventions.models import Intervention, Tag
+
+
+def criteria_with_tags():
+    """The criteria in order, each with `tag_list`: one query, however many criteria and tags there are."""
+    criteria = {}
+    for tag in Tag.objects.select_related("criterion"):
+        criterion = criteria.setdefault(tag.criterion_id, tag.criterion)
+        if not hasattr(criterion, "tag_list"):
+            criterion.tag_list = []
+        criterion.tag_list.append(tag)
+        tag.criterion = criterion  # one shared criterion object per criterion
+    return sorted(criteria.values(), key=lambda criterion: (criterion.order, criterion.pk))
+
+
+def published_interventions(criteria):
+    """Published interventions in order, each with `tag_list` in the order of the criteria's tags."""
+    tags = {tag.pk: tag for criterion in criteria for tag in criterion.tag_list}
+    position = {pk: index for index, pk in enumerate(tags)}
+    interventions = list(Intervention.objects.published())
+    by_pk = {intervention.pk: intervention for intervention in interventions}
+    for intervention in interventions:
+        intervention.tag_list = []
+    links = Intervention.tags.through.objects.filter(intervention__is_published=True)
+    for intervention_id, tag_id in links.values_list("intervention_id", "tag_id"):
+        if intervention_id in by_pk and tag_id in tags:
+            by_pk[intervention_id].tag_list.append(tags[tag_id])
+    for intervention in interventions:
+        intervention.tag_list.sort(key=lambda tag: position[tag.pk])
+    return interventions
+
+
+def catalog():
+    criteria = criteria_with_tags()
+    return criteria, published_interventions(criteria)
