@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test bench lint format install install-dev messages migrate content static editor chromium clean
+.PHONY: run test test-postgres bench lint format install install-dev messages migrate content static editor chromium clean
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
@@ -42,13 +42,16 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/bin/act
 install: $(VENV)/.stamp-runtime build/nlds/nlds.css messages
 install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css messages
 
-# A local secret key, made once and never committed (.env is in .gitignore).
+# A local secret key, made once and never committed (.env is in .gitignore). The local server speaks plain
+# HTTP on 127.0.0.1, so it turns off the HTTPS-only settings that production has by default.
 .env:
 	@echo "DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost" >> .env
+	@echo "DJANGO_SECURE_HTTPS=false" >> .env
 	@echo "Made .env with a new local secret key."
 
 migrate: install .env
+	@grep -q '^DJANGO_SECURE_HTTPS=' .env || echo "DJANGO_SECURE_HTTPS=false" >> .env
 	$(PY) manage.py migrate --noinput
 
 content: migrate
@@ -86,6 +89,10 @@ chromium:
 test: install-dev lint chromium
 	DJANGO_SECRET_KEY=check DJANGO_ALLOWED_HOSTS=localhost $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest --create-db
+
+# The same suite on PostgreSQL (scripts/test-postgres.sh starts a local server when none is given).
+test-postgres: install-dev chromium
+	scripts/test-postgres.sh
 
 # Load figures: the production server on loopback under wrk, compared with its own static file (README).
 bench: install-dev

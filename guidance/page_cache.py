@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +26,12 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "
 
 
 def public_page(view):
-    """Marks a view's responses as the same for every visitor, so the page cache may keep them."""
+    """Marks a view's responses as the same for every visitor, so the page cache may keep them.
 
+    Public pages only read: other methods get 405.
+    """
+
+    @require_safe
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)

@@ -1,7 +1,10 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db import DatabaseError, connection
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from guidance import markup
 from guidance.models import Page, Source, Tool
@@ -77,3 +80,15 @@ def tools(tree):
     for tool in tools:
         tool.mentioned_page = tree.by_pk.get(tool.mentioned_on_id)
     return tools
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: is this server up and can it reach its database?"""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

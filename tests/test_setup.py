@@ -60,3 +60,11 @@ def test_create_editor_refuses_a_weak_password(monkeypatch):
     with pytest.raises(CommandError, match="niet sterk genoeg"):
         call_command("create_editor", "bert")
     assert not User.objects.filter(username="bert").exists()
+
+
+@pytest.mark.django_db
+def test_suite_runs_on_the_database_that_database_url_names():
+    from django.db import connection
+
+    expected = "postgresql" if os.environ["DATABASE_URL"].startswith(("postgres", "postgis")) else "sqlite"
+    assert connection.vendor == expected

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core import serializers
 from django.core.management import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, transaction
+from django.core.management.color import no_style
+from django.db import DatabaseError, connection, transaction
 
 from guidance.content import content_models, has_content, record_initial_versions
 
@@ -35,6 +36,10 @@ class Command(BaseCommand):
                         raise CommandError(f"Het bestand bevat iets anders dan inhoud: {item.object._meta.label}.")
                     item.save()
                     count += 1
+                # Rows came with their own ids: move PostgreSQL's id sequences past them.
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(no_style(), content_models()):
+                        cursor.execute(sql)
         except (DeserializationError, DatabaseError, ValueError) as error:
             raise CommandError(f"Het bestand kon niet worden ingelezen; er is niets veranderd. ({error})") from error
         record_initial_versions("Ingelezen uit een export")

@@ -1,0 +1,81 @@
+"""Arbitrary input at every public URL: never a 5xx, never input reflected unescaped."""
+
+from urllib.parse import quote, urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_URLS = [
+    "/",
+    "/handreiking/sociale-steun/",
+    "/handreiking/lpis/literatuurlijst/",
+    "/handreiking/hulpmiddelen/",
+    "/interventies/",
+    "/interventies/pm-plus/",
+    "/keuzehulp/",
+    "/api/keuzehulp/",
+    "/en/keuzehulp/",
+    "/uk/api/keuzehulp/",
+    "/healthz",
+]
+MARKER = "<b>lpo-fuzz</b>"
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+keys = st.one_of(st.sampled_from(["leeftijd", "doel", "vorm", "pagina", "q", "lang"]), st.text(max_size=20))
+values = st.one_of(
+    st.sampled_from(["kinderen", "groep", "veerkracht", "", "0", "-1", "99999999999999999999", MARKER]),
+    st.text(max_size=200),
+    st.text(min_size=3000, max_size=6000, alphabet=st.characters(codec="utf-8")),
+)
+queries = st.lists(st.tuples(keys, values), max_size=8)
+
+
+def assert_safe(response):
+    assert response.status_code < 500, response.status_code
+    body = response.content.decode("utf-8", "replace")
+    assert MARKER not in body
+
+
+@FUZZ
+@given(url=st.sampled_from(PUBLIC_URLS), query=queries)
+def test_arbitrary_parameters_never_break_a_page(client, content, url, query):
+    assert_safe(client.get(url + "?" + urlencode(query)))
+
+
+@FUZZ
+@given(url=st.sampled_from(PUBLIC_URLS), raw=st.binary(max_size=300))
+def test_raw_and_badly_encoded_query_strings_never_break_a_page(client, content, url, raw):
+    # Arbitrary bytes, percent-encoded as they would arrive, including invalid UTF-8 and stray '%'.
+    query = quote(raw, safe="=&%+;")
+    assert_safe(client.get(url + "?" + query))
+
+
+@FUZZ
+@given(segment=st.text(min_size=1, max_size=80))
+def test_arbitrary_paths_give_404_not_an_error(client, content, segment):
+    for prefix in ["/handreiking/", "/handreiking/lpis/", "/interventies/", "/uk/handreiking/"]:
+        response = client.get(prefix + quote(segment, safe="") + "/")
+        assert response.status_code in (200, 301, 404), (prefix, segment, response.status_code)
+
+
+@FUZZ
+@given(url=st.sampled_from(PUBLIC_URLS), method=st.sampled_from(["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]))
+def test_wrong_methods_are_refused_cleanly(client, content, url, method):
+    response = client.generic(method, url, data=MARKER)
+    assert response.status_code in (200, 403, 405), response.status_code
+    assert MARKER not in response.content.decode("utf-8", "replace")
+
+
+def test_repeated_and_huge_parameters(client, content):
+    for url in ["/keuzehulp/", "/api/keuzehulp/"]:
+        query = "&".join(["leeftijd=kinderen"] * 500 + ["doel=" + "x" * 20000])
+        response = client.get(url + "?" + query)
+        assert response.status_code == 400
+        assert "x" * 100 not in response.content.decode()
