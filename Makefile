@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench lint format install install-dev messages migrate content static editor chromium clean
+.PHONY: run test test-postgres bench backup restore lint format install install-dev messages migrate content static editor chromium clean
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
@@ -89,6 +89,15 @@ chromium:
 test: install-dev lint chromium
 	DJANGO_SECRET_KEY=check DJANGO_ALLOWED_HOSTS=localhost $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest --create-db
+
+# A back-up while the site runs (SQLite: a consistent copy; PostgreSQL: the content export), and its restore
+# into an empty database: make restore FILE=backups/lpo-….sqlite3
+backup: install .env
+	$(PY) manage.py backup
+
+restore: install .env
+	@[ -n "$(FILE)" ] || { echo "Give the back-up: make restore FILE=backups/lpo-….sqlite3"; exit 1; }
+	$(PY) manage.py restore "$(FILE)"
 
 # The same suite on PostgreSQL (scripts/test-postgres.sh starts a local server when none is given).
 test-postgres: install-dev chromium

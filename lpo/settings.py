@@ -210,4 +210,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # django-axes reports every successful login at INFO; only lockouts and failures matter.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

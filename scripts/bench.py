@@ -1,10 +1,13 @@
 """`make bench`: the production server on loopback, loaded by wrk, compared with its own static file.
 
 Runs twice: with the real content and with 5 000 generated interventions, each in its own temporary
-SQLite database. Stops everything it started. Absolute numbers vary between machines; the ratios to the
-static file, measured side by side in the same run, are what count.
+SQLite database. Then a soak run: 60 seconds of 50 connections over the public pages while an editor saves
+a page through the admin every second. Stops everything it started. Absolute numbers vary between machines;
+the ratios to the static file, measured side by side in the same run, are what count.
 """
 
+import http.cookiejar
+import json
 import os
 import re
 import secrets
@@ -14,9 +17,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -33,6 +40,53 @@ URLS = {
     "keuzehulp": "/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
     "api": "/api/keuzehulp/?leeftijd=ouders-gezin&vorm=individueel",
 }
+
+SOAK_SECONDS = int(os.environ.get("SOAK_SECONDS", "60"))
+SOAK_CONNECTIONS = 50
+SOAK_PATHS = [
+    "/",
+    "/handreiking/het-belang/",
+    "/handreiking/sociale-steun/",
+    "/handreiking/lpis/",
+    "/handreiking/lpis/literatuurlijst/",
+    "/handreiking/hulpmiddelen/",
+    "/interventies/",
+    "/interventies/pm-plus/",
+    "/keuzehulp/",
+    "/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
+    "/en/keuzehulp/?vorm=individueel",
+    "/api/keuzehulp/?leeftijd=jongeren",
+]
+# Rotates over the paths and counts server errors per thread; wrk sums them up in done().
+SOAK_LUA = """
+local paths = {%s}
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) n = 0; server_errors = 0 end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+function response(status, headers, body) if status >= 500 then server_errors = server_errors + 1 end end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("server_errors") end
+  io.write(string.format("server_errors %%d\\n", total))
+end
+"""
+EDITOR = ("soak-redacteur", secrets.token_urlsafe(16))
+MAKE_EDITOR = f"""
+from django.contrib.auth.models import User
+User.objects.create_superuser({EDITOR[0]!r}, "soak@example.nl", {EDITOR[1]!r})
+"""
+LAST_VERSION = """
+import json
+from reversion.models import Version
+from guidance.models import Page
+page = Page.objects.get(parent=None, slug="sociale-steun")
+versions = Version.objects.get_for_object(page)
+print(json.dumps({"versions": versions.count(), "body": versions.first().field_dict["body_nl"]}))
+"""
 
 MANY_INTERVENTIONS = """
 from interventions.models import Intervention, Tag
@@ -129,6 +183,128 @@ def run(label, env):
         server.stop()
 
 
+class Editor(threading.Thread):
+    """Saves the chapter Sociale steun through the admin every second, as an editor would."""
+
+    def __init__(self, base, stop):
+        super().__init__(daemon=True)
+        self.base, self.stop = base, stop
+        self.saved, self.failed, self.last_text = 0, 0, None
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def form(self, path):
+        with self.opener.open(self.base + path, timeout=30) as response:
+            page = BeautifulSoup(response.read(), "html.parser")
+        form = page.select_one("form#page_form") or page.select_one("form")
+        data = {}
+        for field in form.select("input[name], textarea[name], select[name]"):
+            name = field["name"]
+            if field.name == "textarea":
+                data[name] = field.get_text()
+            elif field.name == "select":
+                chosen = field.select_one("option[selected]")
+                data[name] = chosen["value"] if chosen else ""
+            elif field.get("type") == "checkbox":
+                if field.has_attr("checked"):
+                    data[name] = field.get("value", "on")
+            elif field.get("type") not in ("submit", "button"):
+                data[name] = field.get("value", "")
+        return data
+
+    def post(self, path, data):
+        body = urllib.parse.urlencode(data).encode()
+        request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
+        with self.opener.open(request, timeout=30) as response:
+            return response.geturl()
+
+    def run(self):
+        login = "/beheer/login/"
+        data = self.form(login) | {"username": EDITOR[0], "password": EDITOR[1]}
+        self.post(login, data)
+        change = "/beheer/guidance/page/3/change/"
+        original = self.form(change)["body_nl"]
+        n = 0
+        while not self.stop.is_set():
+            started = time.time()
+            n += 1
+            text = f"Soak-opslag {n} op {time.strftime('%H:%M:%S')}."
+            try:
+                data = self.form(change)
+                data["body_nl"] = f"{original}\n\n{text}"
+                landed = self.post(change, data)
+                if landed.endswith("/beheer/guidance/page/"):
+                    self.saved += 1
+                    self.last_text = text
+                else:
+                    self.failed += 1
+            except OSError:
+                self.failed += 1
+            self.stop.wait(max(0.0, 1.0 - (time.time() - started)))
+
+
+def soak(env):
+    manage(env, "shell", stdin=MAKE_EDITOR)
+    server = Server(env)
+    stop = threading.Event()
+    try:
+        editor = Editor(server.base, stop)
+        editor.start()
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(SOAK_LUA % ", ".join(f'"{path}"' for path in SOAK_PATHS))
+        output = subprocess.run(
+            ["wrk", "-t2", f"-c{SOAK_CONNECTIONS}", f"-d{SOAK_SECONDS}s", "-s", script.name, server.base],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=SOAK_SECONDS + 60,
+        ).stdout
+        os.unlink(script.name)
+        stop.set()
+        editor.join(timeout=60)
+        requests = int(re.search(r"(\d+) requests in", output).group(1))
+        socket_errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+        non_2xx = int((re.search(r"Non-2xx or 3xx responses: (\d+)", output) or [0, 0])[1])
+        server_errors = int(re.search(r"server_errors (\d+)", output).group(1))
+        _, page = fetch(server.base + "/handreiking/sociale-steun/", gzip=False)
+        on_site = editor.last_text is not None and editor.last_text in page.decode()
+        history = (
+            subprocess.run(
+                [PYTHON, "manage.py", "shell"],
+                cwd=ROOT,
+                env=env,
+                input=LAST_VERSION,
+                text=True,
+                capture_output=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        history = json.loads(history)
+        versions, last_body = history["versions"], history["body"]
+        in_history = editor.last_text is not None and editor.last_text in last_body
+    finally:
+        stop.set()
+        server.stop()
+    print(
+        f"\nSoak run: {SOAK_SECONDS} s, {SOAK_CONNECTIONS} connections over {len(SOAK_PATHS)} public URLs, "
+        "an editor saving a page through the admin every second"
+    )
+    print(f"  requests {requests}, errors {socket_errors + non_2xx}, 5xx {server_errors}")
+    print(f"  editor saves {editor.saved}, failed {editor.failed}; versions in the history {versions}")
+    print(
+        f"  last saved text on the site: {'yes' if on_site else 'NO'}; in the history: {'yes' if in_history else 'NO'}"
+    )
+    problems = []
+    if socket_errors + non_2xx or server_errors:
+        problems.append(f"soak: {socket_errors + non_2xx} errors, {server_errors} 5xx")
+    if not editor.saved or editor.failed:
+        problems.append(f"soak: {editor.saved} editor saves, {editor.failed} failed")
+    if not (on_site and in_history):
+        problems.append("soak: the last saved text is missing from the site or the history")
+    return problems
+
+
 def report(label, rows, targets):
     static = rows["static"]["rps"] or 1
     print(f"\n{label}")
@@ -165,6 +341,7 @@ def main():
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_DEBUG": "false",
+            "DJANGO_SECURE_HTTPS": "false",  # plain HTTP on loopback; HTTPS is the proxy's job
             "LPO_CONTENT_STAMP": f"{tmp}/stamp",
         }
         manage(base_env | {"DATABASE_URL": f"sqlite:///{tmp}/unused.sqlite3"}, "collectstatic", "--noinput", "-v0")
@@ -178,6 +355,8 @@ def main():
             if extra:
                 manage(env, "shell", stdin=extra)
             missed += report(label, run(label, env), targets)
+            if not extra:
+                missed += soak(env)
     print()
     if missed:
         print("Targets missed:\n- " + "\n- ".join(missed))

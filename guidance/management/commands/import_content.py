@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core import serializers
 from django.core.management import BaseCommand, CommandError
-from django.core.serializers.base import DeserializationError
 from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 
 from guidance.content import content_models, has_content, record_initial_versions
