@@ -50,3 +50,100 @@ class KeuzehulpForm(forms.Form):
 
     def criteria_values(self):
         return {criterion.slug: (self.cleaned_data.get(criterion.slug) or None) for criterion in self.criteria}
+
+
+YES_NO_UNKNOWN = [("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Onbekend"))]
+YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+class QualityForm(forms.Form):
+    """The four kwaliteitscriteria, with the questions and options exactly as the handreiking gives them."""
+
+    error_messages_choice = {"invalid_choice": _("Kies een van de antwoorden bij deze vraag.")}
+
+    def __init__(self, data):
+        super().__init__(data)
+        radio = {"required": False, "widget": forms.RadioSelect, "error_messages": self.error_messages_choice}
+        self.fields["meerwaarde_hiaat"] = forms.ChoiceField(
+            label=_("Vervult ze een hiaat in het bestaande aanbod?"), choices=YES_NO_UNKNOWN, **radio
+        )
+        self.fields["meerwaarde_ontlast"] = forms.ChoiceField(
+            label=_("Ontlast ze het ondersteunings- en/of zorgsysteem?"), choices=YES_NO_UNKNOWN, **radio
+        )
+        self.fields["bewijs"] = forms.ChoiceField(
+            label=_("Is er bewijs dat de interventie werkt?"),
+            choices=[
+                ("1", _("Wetenschappelijke studies tonen aan dat dit kan werken.")),
+                ("2", _("De interventie is opgenomen in richtlijnen.")),
+                ("3", _("Experts zijn van mening dat de interventie wenselijk is of kan werken.")),
+                ("4", _("Er is geen aanwijzing dat dit wenselijk is of kan werken.")),
+            ],
+            **radio,
+        )
+        self.fields["cultuur_oekrainers"] = forms.ChoiceField(
+            label=_("Zijn er Oekraïners betrokken bij de uitvoering van de interventie?"), choices=YES_NO, **radio
+        )
+        self.fields["cultuur_behoeften"] = forms.ChoiceField(
+            label=_(
+                "Sluit de interventie aan bij of is er in de interventie aandacht voor specifieke culturele "
+                "behoeften van Oekraïners?"
+            ),
+            choices=YES_NO,
+            **radio,
+        )
+        self.fields["uitvoerders"] = forms.MultipleChoiceField(
+            label=_(
+                "Zijn de uitvoerders van de interventie voldoende gekwalificeerd om de interventie uit te voeren "
+                "en kunnen die kwalificaties worden geverifieerd?"
+            ),
+            choices=[
+                ("1", _("De uitvoerders hebben een training of opleiding gevolgd.")),
+                ("2", _("De uitvoerders krijgen intervisie.")),
+                (
+                    "3",
+                    _(
+                        "De interventie wordt uitgevoerd door professionals, die beschikken over de juiste "
+                        "professionele kwalificaties (bijv. een actuele BIG-registratie of vergelijkbaar "
+                        "kwaliteitsregister)."
+                    ),
+                ),
+                ("geen", _("Geen van deze drie.")),
+            ],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": _("Kies een van de antwoorden bij deze vraag.")},
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+                if len(self.data.getlist(name)) > 1:
+                    self.add_error(name, _("Kies één antwoord bij deze vraag; je gaf er meer dan één."))
+        chosen = set(cleaned.get("uitvoerders") or [])
+        if "geen" in chosen and len(chosen) > 1:
+            self.add_error("uitvoerders", _("'Geen van deze drie' gaat niet samen met een van de drie opties."))
+        return cleaned
+
+    def answers(self):
+        chosen = set(self.cleaned_data.get("uitvoerders") or [])
+        return {
+            **{name: value for name, value in self.cleaned_data.items() if name != "uitvoerders"},
+            "uitvoerders": chosen - {"geen"},
+            "uitvoerders_beantwoord": bool(chosen),
+        }
+
+    def groups(self):
+        """The fields under the handreiking's four headings."""
+        return [
+            (_("Wat is de meerwaarde van de interventie?"), [self["meerwaarde_hiaat"], self["meerwaarde_ontlast"]]),
+            (_("Is er bewijs dat de interventie werkt?"), [self["bewijs"]]),
+            (
+                _(
+                    "Sluit de interventie aan bij of is er in de interventie aandacht voor specifieke culturele "
+                    "behoeften van Oekraïners?"
+                ),
+                [self["cultuur_oekrainers"], self["cultuur_behoeften"]],
+            ),
+            (_("Wat is de kwaliteit van de uitvoerders?"), [self["uitvoerders"]]),
+        ]

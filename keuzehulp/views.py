@@ -8,8 +8,9 @@ from guidance.page_cache import public_page
 from guidance.pagination import query_prefix
 from guidance.tree import page_tree
 from interventions.catalog import criteria_with_tags, published_interventions
-from keuzehulp.forms import KeuzehulpForm
+from keuzehulp.forms import KeuzehulpForm, QualityForm
 from keuzehulp.matching import match_interventions
+from keuzehulp.quality import assess
 
 EXACT_PER_PAGE = 20
 # "The nearest alternatives": enough to choose from, never the whole catalogue.
@@ -77,3 +78,19 @@ def keuzehulp_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@public_page
+def kwaliteitstoets(request):
+    """The four quality criteria as a check; the answers live only in the URL, nothing is stored."""
+    form = QualityForm(request.GET)
+    valid = form.is_valid()
+    context = {
+        "form": form,
+        "findings": assess(form.answers()) if valid else [],
+        "answered": valid and any(request.GET.get(name) for name in form.fields),
+        "considerations": next((page for page in page_tree(request).pages if page.slug == "overwegingen"), None),
+    }
+    if not valid:
+        context["alternates"] = alternates(request, keep_query=False)
+    return render(request, "keuzehulp/kwaliteitstoets.html", context, status=200 if valid else 400)
