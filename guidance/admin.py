@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
-from guidance.models import Page, Source, Tool
+from guidance.models import Page, RoleCount, Source, Tool
 
 admin.site.site_header = "LPO-portaal: beheer"
 admin.site.site_title = "LPO-portaal beheer"
@@ -99,3 +99,22 @@ class ToolAdmin(VersionAdmin, TranslationAdmin):
     search_fields = ["name_nl", "name_en", "name_uk", "organisation", "description_nl"]
     ordering = ["order", "name_nl"]
     list_select_related = ["mentioned_on"]
+
+
+@admin.register(RoleCount)
+class RoleCountAdmin(admin.ModelAdmin):
+    """Read-only: the counts come from visitors' clicks on the functie-vraag."""
+
+    list_display = ["month", "role", "count"]
+    list_filter = ["role", "month"]
+    date_hierarchy = "month"
+    ordering = ["-month", "role"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,6 +3,7 @@ from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from guidance.models import RoleCount
 from guidance.tree import page_tree
 
 ABOUT_SECTION = "over-deze-site"
@@ -11,6 +12,7 @@ ABOUT_SECTION = "over-deze-site"
 def chapters(request):
     """Navigation for every page, from the request's page tree (lazy: no query where it is not shown)."""
     return {
+        "role_choices": RoleCount.Role.choices,
         "nav_chapters": SimpleLazyObject(lambda: page_tree(request).chapters()),
         "footer_pages": SimpleLazyObject(lambda: page_tree(request).children_of_slug(ABOUT_SECTION)),
     }

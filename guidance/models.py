@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from guidance.markup import footnote_numbers
 
@@ -173,3 +174,27 @@ class Tool(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class RoleCount(models.Model):
+    """How often visitors answered the functie-vraag, per answer and month. No visitor data, only counts."""
+
+    class Role(models.TextChoices):
+        RECEPTION = "opvangmedewerker", _("Opvangmedewerker")
+        VOLUNTEER = "vrijwilliger", _("Vrijwilliger")
+        MUNICIPALITY = "gemeente", _("Medewerker gemeente")
+        CARE = "zorg", _("Zorg- of hulpverlener")
+        OTHER = "anders", _("Anders")
+
+    role = models.CharField("antwoord", max_length=20, choices=Role.choices)
+    month = models.DateField("maand", help_text="De eerste dag van de maand.")
+    count = models.PositiveIntegerField("aantal", default=0)
+
+    class Meta:
+        ordering = ["-month", "role"]
+        verbose_name = "antwoord op de functie-vraag"
+        verbose_name_plural = "antwoorden op de functie-vraag"
+        constraints = [models.UniqueConstraint(fields=["role", "month"], name="one_count_per_role_and_month")]
+
+    def __str__(self):
+        return f"{self.get_role_display()} ({self.month:%B %Y}): {self.count}"

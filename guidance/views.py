@@ -1,13 +1,16 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
-from guidance import markup
-from guidance.models import Page, Source, Tool
+from guidance import markup, roles
+from guidance.models import Page, RoleCount, Source, Tool
 from guidance.page_cache import public_page
 from guidance.templatetags.translated import tr
 from guidance.tree import page_tree
@@ -92,3 +95,27 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _back(request, value):
+    return value if url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}) else "/"
+
+
+# No CSRF cookie on public pages: the functie-vraag checks the Origin header instead (guidance.roles).
+@csrf_exempt
+@require_POST
+def role_answer(request):
+    back = _back(request, request.POST.get("terug", "/"))
+    if not roles.same_origin(request):
+        return render(request, "guidance/role_thanks.html", {"back": back, "refused": True}, status=403)
+    role = request.POST.get("functie", "")
+    if role not in RoleCount.Role.values:
+        return render(request, "guidance/role_thanks.html", {"back": back, "invalid": True}, status=400)
+    if not roles.allow(request):
+        return render(request, "guidance/role_thanks.html", {"back": back, "too_often": True}, status=429)
+    roles.count(role)
+    return HttpResponseRedirect(f"{reverse('guidance:role_thanks')}?{urlencode({'terug': back})}", status=303)
+
+
+def role_thanks(request):
+    return render(request, "guidance/role_thanks.html", {"back": _back(request, request.GET.get("terug", "/"))})

@@ -117,9 +117,9 @@ class QualityForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for name, field in self.fields.items():
-            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
-                if len(self.data.getlist(name)) > 1:
-                    self.add_error(name, _("Kies één antwoord bij deze vraag; je gaf er meer dan één."))
+            single = not isinstance(field, forms.MultipleChoiceField)
+            if single and len(self.data.getlist(name)) > 1:
+                self.add_error(name, _("Kies één antwoord bij deze vraag; je gaf er meer dan één."))
         chosen = set(cleaned.get("uitvoerders") or [])
         if "geen" in chosen and len(chosen) > 1:
             self.add_error("uitvoerders", _("'Geen van deze drie' gaat niet samen met een van de drie opties."))
