@@ -118,6 +118,13 @@ class Page(models.Model):
         return footnote_numbers("\n".join(texts))
 
     @property
+    def is_public(self):
+        """Published, and under a published chapter if it sits under one: what visitors can reach."""
+        if not self.is_published:
+            return False
+        return self.parent_id is None or (self.parent.is_published and self.parent.parent_id is None)
+
+    @property
     def text_follows(self):
         return not self.body.strip() and not self.listing
 
@@ -198,3 +205,30 @@ class RoleCount(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} ({self.month:%B %Y}): {self.count}"
+
+
+class SearchEntry(models.Model):
+    """One published page, intervention, tool or source in one language, prepared for search.
+
+    Kept up to date by guidance.signals; rebuilt whole by the content commands. Not edited by hand.
+    """
+
+    kind = models.CharField("soort", max_length=20)
+    object_id = models.PositiveIntegerField("object")
+    language = models.CharField("taal", max_length=8)
+    title = models.CharField("titel", max_length=300)
+    location = models.CharField("plaats", max_length=300)
+    url = models.CharField("webadres", max_length=300)
+    text = models.TextField("tekst")
+    folded = models.TextField("tekst zonder hoofdletters en accenten")
+    stems = models.TextField("woordstammen")
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "zoekingang"
+        verbose_name_plural = "zoekingangen"
+        indexes = [models.Index(fields=["language", "kind"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

@@ -1,12 +1,27 @@
-"""One hook for cache invalidation: any change to content moves the content generation on."""
+"""One hook for every change to content: the page cache moves on and the search index follows."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from guidance import search
 from guidance.page_cache import content_changed
+from interventions.models import Fact
 
 
 def _changed(sender, **kwargs):
     content_changed()
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    content_changed()
+    if not raw:  # loading fixtures or an import rebuilds the whole search index afterwards
+        search.update_for(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    content_changed()
+    search.remove(instance)
+    if isinstance(instance, Fact):
+        search.update_for(instance)
 
 
 def connect():
@@ -14,6 +29,6 @@ def connect():
     from interventions.models import Intervention
 
     for model in content_models():
-        post_save.connect(_changed, sender=model, dispatch_uid=f"lpo-cache-save-{model._meta.label}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"lpo-cache-delete-{model._meta.label}")
+        post_save.connect(_saved, sender=model, dispatch_uid=f"lpo-content-save-{model._meta.label}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"lpo-content-delete-{model._meta.label}")
     m2m_changed.connect(_changed, sender=Intervention.tags.through, dispatch_uid="lpo-cache-intervention-tags")

@@ -1,15 +1,18 @@
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from guidance import markup, roles
+from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.page_cache import public_page
 from guidance.templatetags.translated import tr
@@ -85,6 +88,14 @@ def tools(tree):
     return tools
 
 
+@public_page
+def search(request):
+    query, was_cut = site_search.clean_query(request.GET.get("q", ""))
+    results = site_search.search(query, get_language()) if query else []
+    context = {"query": query, "was_cut": was_cut, "results": results, "searched": bool(query)}
+    return render(request, "guidance/search.html", context)
+
+
 @never_cache
 @require_safe
 def healthz(request):
@@ -119,3 +130,11 @@ def role_answer(request):
 
 def role_thanks(request):
     return render(request, "guidance/role_thanks.html", {"back": _back(request, request.GET.get("terug", "/"))})
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /beheer/", "Disallow: /voorbeeld/", "Disallow: /functie/"]
+    lines += [f"Disallow: /{code}/voorbeeld/" for code, _ in settings.LANGUAGES]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+
 from django.urls import reverse
 
 from guidance.models import RoleCount

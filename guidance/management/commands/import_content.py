@@ -6,6 +6,7 @@ from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 
+from guidance import search
 from guidance.content import content_models, has_content, record_initial_versions
 
 
@@ -42,5 +43,6 @@ class Command(BaseCommand):
                         cursor.execute(sql)
         except (DeserializationError, DatabaseError, ValueError) as error:
             raise CommandError(f"Het bestand kon niet worden ingelezen; er is niets veranderd. ({error})") from error
+        search.rebuild()
         record_initial_versions("Ingelezen uit een export")
         self.stderr.write(self.style.SUCCESS(f"{count} onderdelen ingelezen uit {file}."))

@@ -1,5 +1,6 @@
 from django.core.management import BaseCommand, call_command
 
+from guidance import search
 from guidance.content import record_initial_versions
 from guidance.models import Page
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             self.stdout.write("De database heeft al inhoud; er is niets geladen.")
             return
         call_command("loaddata", *CONTENT_FIXTURES, verbosity=options["verbosity"])
+        search.rebuild()
         record_initial_versions("Startinhoud uit fixtures")
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("De inhoud is geladen."))

@@ -1,0 +1,212 @@
+"""Search over chapters, interventions, hulpmiddelen and sources, ignoring case and accents.
+
+Every published item is kept in SearchEntry per language, with its text folded (lower case, no accents) and
+its word stems (Snowball; Dutch for nl). On PostgreSQL the folded text is searched with full-text search in the
+language's configuration ('dutch' for nl); on SQLite the stems are matched as word prefixes, which finds the
+same Dutch word forms ("steun" finds "ondersteuning"'s stem "ondersteun" only as a separate word).
+"""
+
+import re
+import unicodedata
+
+import snowballstemmer
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from guidance.models import Page, SearchEntry, Source, Tool
+from interventions.models import Fact, Intervention
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MARKDOWN = re.compile(r"\[\^\d+\]|[#*_>`\[\]]|\(https?://[^)]*\)")
+MAX_QUERY = 200
+STEMMERS = {"nl": "dutch", "en": "english"}
+FULL_TEXT_CONFIG = {"nl": "dutch", "en": "english"}
+KIND_ORDER = {"page": 0, "intervention": 1, "tool": 2, "source": 3}
+
+
+def fold(text):
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def stems(text, language):
+    words = [word for word in WORD.findall(fold(text)) if len(word) > 1 or word.isdigit()]
+    if language in STEMMERS:
+        return snowballstemmer.stemmer(STEMMERS[language]).stemWords(words)
+    return words
+
+
+def plain(markdown_text):
+    return " ".join(MARKDOWN.sub(" ", markdown_text or "").split())
+
+
+def clean_query(raw):
+    """The query without control characters, cut to a sane length; returns (query, was_cut)."""
+    text = "".join(char for char in (raw or "") if unicodedata.category(char)[0] != "C" or char == " ")
+    text = " ".join(text.split())
+    return text[:MAX_QUERY], len(text) > MAX_QUERY
+
+
+# Building the index
+
+
+def _entry(obj, kind, language, title, location, url, text, order):
+    body = plain(text)
+    return SearchEntry(
+        kind=kind,
+        object_id=obj.pk,
+        language=language,
+        title=title[:300],
+        location=location[:300],
+        url=url[:300],
+        text=body,
+        folded=fold(f"{title} {body}"),
+        stems=" " + " ".join(stems(f"{title} {body}", language)) + " ",
+        order=order,
+    )
+
+
+def _entries_for(obj):
+    """The entries of one published object in every language (none when it is not public)."""
+    entries = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            if isinstance(obj, Page):
+                if not obj.is_published or (
+                    obj.parent_id and not (obj.parent.is_published and not obj.parent.parent_id)
+                ):
+                    return []
+                location = " › ".join(["Handreiking"] + ([obj.parent.title] if obj.parent_id else []))
+                text = " ".join([obj.summary, obj.lead, obj.body])
+                order = KIND_ORDER["page"] * 1000 + (obj.parent.order if obj.parent_id else obj.order)
+                entries.append(_entry(obj, "page", language, obj.title, location, obj.get_absolute_url(), text, order))
+            elif isinstance(obj, Intervention):
+                if not obj.is_published:
+                    return []
+                text = " ".join([obj.full_name or ""] + [fact.text for fact in obj.facts.all()])
+                entries.append(
+                    _entry(obj, "intervention", language, obj.name, "Interventies", obj.get_absolute_url(), text, 1000)
+                )
+            elif isinstance(obj, Tool):
+                text = " ".join([obj.organisation, obj.description, obj.languages])
+                url = _listing_url(Page.Listing.TOOLS)
+                entries.append(_entry(obj, "tool", language, obj.name, "Hulpmiddelen", url, text, 2000 + obj.order))
+            elif isinstance(obj, Source):
+                url = _listing_url(Page.Listing.SOURCES) + f"#{obj.anchor}"
+                text = f"{obj.author} {obj.year} {obj.title}"
+                entries.append(
+                    _entry(obj, "source", language, str(obj), "Literatuurlijst", url, text, 3000 + obj.number)
+                )
+    return entries
+
+
+def _listing_url(listing):
+    page = Page.objects.published().filter(listing=listing).select_related("parent").first()
+    return page.get_absolute_url() if page else "/"
+
+
+def _kind(obj):
+    return {Page: "page", Intervention: "intervention", Tool: "tool", Source: "source"}[type(obj)]
+
+
+def update_for(obj):
+    """Re-index what a change to `obj` touches: itself, a page's subpages, a fact's intervention."""
+    if isinstance(obj, Fact):
+        obj = Intervention.objects.filter(pk=obj.intervention_id).first()
+        if obj is None:
+            return
+    if type(obj) not in (Page, Intervention, Tool, Source):
+        return
+    objects = [obj] + (list(obj.children.select_related("parent")) if isinstance(obj, Page) and obj.pk else [])
+    with transaction.atomic():
+        for item in objects:
+            SearchEntry.objects.filter(kind=_kind(item), object_id=item.pk).delete()
+            SearchEntry.objects.bulk_create(_entries_for(item))
+
+
+def remove(obj):
+    if type(obj) in (Page, Intervention, Tool, Source):
+        SearchEntry.objects.filter(kind=_kind(obj), object_id=obj.pk).delete()
+
+
+def rebuild():
+    """The whole index anew, e.g. after loading or importing content."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        entries = []
+        for page in Page.objects.select_related("parent"):
+            entries += _entries_for(page)
+        for intervention in Intervention.objects.prefetch_related("facts"):
+            entries += _entries_for(intervention)
+        for model in (Tool, Source):
+            for obj in model.objects.all():
+                entries += _entries_for(obj)
+        SearchEntry.objects.bulk_create(entries, batch_size=500)
+
+
+# Searching
+
+
+def search(query, language, limit=50):
+    """Entries matching every word of the query (in any form), best first; one query."""
+    query_stems = stems(query, language)
+    if not query_stems:
+        return []
+    entries = SearchEntry.objects.filter(language=language)
+    if connection.vendor == "postgresql":
+        config = FULL_TEXT_CONFIG.get(language, "simple")
+        search_query = SearchQuery(fold(query), config=config, search_type="plain")
+        vector = SearchVector("folded", config=config)
+        results = (
+            entries.annotate(document=vector, rank=SearchRank(vector, search_query))
+            .filter(document=search_query)
+            .order_by("-rank", "order")
+        )
+        # Snowball stems as a fallback for forms the database's dictionary splits differently.
+        results = list(results[:limit]) or list(_stem_filter(entries, query_stems)[:limit])
+    else:
+        results = list(_stem_filter(entries, query_stems).order_by("order", "title")[:limit])
+    for entry in results:
+        entry.snippet = snippet(entry.text, query_stems, language)
+        entry.title_marked = highlight(entry.title, query_stems, language)
+    return results
+
+
+def _stem_filter(entries, query_stems):
+    for stem in query_stems:
+        entries = entries.filter(stems__contains=f" {stem}")
+    return entries
+
+
+def _matches(word, query_stems, language):
+    word_stems = stems(word, language)
+    return bool(word_stems) and any(word_stems[0].startswith(stem) for stem in query_stems)
+
+
+def highlight(text, query_stems, language):
+    parts, last = [], 0
+    for match in WORD.finditer(text):
+        if _matches(match.group(), query_stems, language):
+            parts.append(escape(text[last : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+def snippet(text, query_stems, language, width=90):
+    """A short piece of the text around the first match, with the matching words marked."""
+    first = next((m.start() for m in WORD.finditer(text) if _matches(m.group(), query_stems, language)), 0)
+    start = max(0, first - width)
+    end = min(len(text), first + width * 2)
+    piece = text[start:end]
+    if start:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if end < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return highlight(piece, query_stems, language)
