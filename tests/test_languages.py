@@ -76,7 +76,7 @@ def test_keuzehulp_is_fully_usable_in_ukrainian(client, content):
     assert legends[0] == "Для якої цільової групи ви шукаєте інтервенцію?"
     labels = [text(label) for label in page.select("#vraag-leeftijd label")]
     assert labels == ["Без переваги", "Дорослі (18+)", "Молодь (12–18 років)", "Діти (до 12 років)", "Батьки та сім'я"]
-    assert text(page.select_one("button[type=submit]")) == "Показати відповідні інтервенції"
+    assert text(page.select_one("main form button[type=submit]")) == "Показати відповідні інтервенції"
     assert "Жодна інтервенція не відповідає всім вибраним характеристикам" in text(page)
     first = page.select_one('[data-match="partial"]')
     assert first["data-intervention"] == "mind-spring"
