@@ -3,6 +3,7 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
@@ -73,6 +74,15 @@ def source_table_interventions(db):
         )
         for order, slug in enumerate(INTERVENTION_SLUGS)
     }
+
+
+@pytest.fixture
+def editor(client):
+    """A logged-in account in the Redacteur group, as `make editor` makes one."""
+    user = User.objects.create_user("redacteur", password="een-lang-wachtwoord-42", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redacteur"))
+    client.force_login(user)
+    return user
 
 
 @pytest.fixture

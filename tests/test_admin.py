@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from guidance.models import Page, Source
@@ -19,14 +19,6 @@ CONTENT_MODELS = [
     ("interventions", "criterion"),
     ("interventions", "tag"),
 ]
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("redacteur", password="een-lang-wachtwoord-42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redacteur"))
-    client.force_login(user)
-    return user
 
 
 def test_editor_group_has_exactly_the_content_rights():

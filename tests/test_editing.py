@@ -7,7 +7,6 @@ import pytest
 import reversion
 from reversion.models import Version
 
-from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -18,14 +17,6 @@ from tests.conftest import parse, text
 from tests.factories import InterventionFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("redacteur", password="een-lang-wachtwoord-42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redacteur"))
-    client.force_login(user)
-    return user
 
 
 def form_data(client, url):
