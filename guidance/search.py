@@ -160,15 +160,17 @@ def search(query, language, limit=50):
     entries = SearchEntry.objects.filter(language=language)
     if connection.vendor == "postgresql":
         config = FULL_TEXT_CONFIG.get(language, "simple")
-        search_query = SearchQuery(fold(query), config=config, search_type="plain")
+        # Every word as a prefix of a stemmed word, so "oekraine" also finds "Oekraïners".
+        words = [word for word in WORD.findall(fold(query)) if word.isalnum()]
+        if not words:
+            return []
+        search_query = SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
         vector = SearchVector("folded", config=config)
-        results = (
+        results = list(
             entries.annotate(document=vector, rank=SearchRank(vector, search_query))
             .filter(document=search_query)
-            .order_by("-rank", "order")
+            .order_by("-rank", "order")[:limit]
         )
-        # Snowball stems as a fallback for forms the database's dictionary splits differently.
-        results = list(results[:limit]) or list(_stem_filter(entries, query_stems)[:limit])
     else:
         results = list(_stem_filter(entries, query_stems).order_by("order", "title")[:limit])
     for entry in results:
