@@ -19,6 +19,9 @@ PUBLIC_URLS = [
     "/api/keuzehulp/",
     "/en/keuzehulp/",
     "/uk/api/keuzehulp/",
+    "/zoeken/",
+    "/en/zoeken/",
+    "/kwaliteitstoets/",
     "/healthz",
 ]
 MARKER = "<b>lpo-fuzz</b>"
@@ -28,7 +31,9 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-keys = st.one_of(st.sampled_from(["leeftijd", "doel", "vorm", "pagina", "q", "lang"]), st.text(max_size=20))
+keys = st.one_of(
+    st.sampled_from(["leeftijd", "doel", "vorm", "pagina", "q", "bewijs", "uitvoerders", "lang"]), st.text(max_size=20)
+)
 values = st.one_of(
     st.sampled_from(["kinderen", "groep", "veerkracht", "", "0", "-1", "99999999999999999999", MARKER]),
     st.text(max_size=200),
