@@ -77,9 +77,7 @@ def _entries_for(obj):
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             if isinstance(obj, Page):
-                if not obj.is_published or (
-                    obj.parent_id and not (obj.parent.is_published and not obj.parent.parent_id)
-                ):
+                if not obj.is_public:
                     return []
                 location = " › ".join(["Handreiking"] + ([obj.parent.title] if obj.parent_id else []))
                 text = " ".join([obj.summary, obj.lead, obj.body])

@@ -17,9 +17,7 @@ class PageSitemap(LocalizedSitemap):
     def items(self):
         # Only pages whose chapter is published too: the same pages the site shows.
         pages = Page.objects.published().select_related("parent")
-        return [
-            page for page in pages if page.parent is None or (page.parent.is_published and not page.parent.parent_id)
-        ]
+        return [page for page in pages if page.is_public]
 
     def lastmod(self, page):
         return page.updated_at

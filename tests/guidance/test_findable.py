@@ -42,3 +42,8 @@ def test_every_page_has_a_description_and_open_graph_title(client, content, url)
     assert head.select_one("meta[property='og:url']")["content"] == f"http://testserver{url}"
     chapter = parse(client.get("/handreiking/sociale-steun/")).head
     assert chapter.select_one("meta[property='og:title']")["content"] == "Sociale steun"
+
+
+def test_sitemap_leaves_out_pages_under_a_draft_chapter(client, content):
+    Page.objects.filter(parent=None, slug="lpis").update(is_published=False)
+    assert "/handreiking/lpis/overwegingen/" not in client.get("/sitemap.xml").content.decode()
