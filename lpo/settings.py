@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "lpo",
     "guidance",
     "interventions",
     "keuzehulp",
