@@ -6,6 +6,7 @@ language's configuration ('dutch' for nl); on SQLite the stems are matched as wo
 same Dutch word forms ("steun" finds "ondersteuning"'s stem "ondersteun" only as a separate word).
 """
 
+import functools
 import re
 import unicodedata
 
@@ -34,11 +35,20 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
+@functools.cache
+def _stemmer(language):
+    return snowballstemmer.stemmer(STEMMERS[language])
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stem(word, language):
+    # Texts repeat their words; stemming each distinct word once makes rebuilding the index cheap.
+    return _stemmer(language).stemWord(word) if language in STEMMERS else word
+
+
 def stems(text, language):
     words = [word for word in WORD.findall(fold(text)) if len(word) > 1 or word.isdigit()]
-    if language in STEMMERS:
-        return snowballstemmer.stemmer(STEMMERS[language]).stemWords(words)
-    return words
+    return [_stem(word, language) for word in words]
 
 
 def plain(markdown_text):
@@ -71,7 +81,7 @@ def _entry(obj, kind, language, title, location, url, text, order):
     )
 
 
-def _entries_for(obj):
+def _entries_for(obj, listing_urls):
     """The entries of one published object in every language (none when it is not public)."""
     entries = []
     for language, _name in settings.LANGUAGES:
@@ -92,10 +102,10 @@ def _entries_for(obj):
                 )
             elif isinstance(obj, Tool):
                 text = " ".join([obj.organisation, obj.description, obj.languages])
-                url = _listing_url(Page.Listing.TOOLS)
+                url = listing_urls.get(Page.Listing.TOOLS)
                 entries.append(_entry(obj, "tool", language, obj.name, "Hulpmiddelen", url, text, 2000 + obj.order))
             elif isinstance(obj, Source):
-                url = _listing_url(Page.Listing.SOURCES) + f"#{obj.anchor}"
+                url = listing_urls.get(Page.Listing.SOURCES) + f"#{obj.anchor}"
                 text = f"{obj.author} {obj.year} {obj.title}"
                 entries.append(
                     _entry(obj, "source", language, str(obj), "Literatuurlijst", url, text, 3000 + obj.number)
@@ -103,9 +113,19 @@ def _entries_for(obj):
     return entries
 
 
-def _listing_url(listing):
-    page = Page.objects.published().filter(listing=listing).select_related("parent").first()
-    return page.get_absolute_url() if page else "/"
+class ListingUrls:
+    """Where the list of all tools or all sources is, in the active language; one query, then remembered."""
+
+    def __init__(self):
+        self.pages = None
+
+    def get(self, listing):
+        if self.pages is None:
+            self.pages = {}
+            for page in Page.objects.published().exclude(listing="").select_related("parent"):
+                self.pages.setdefault(page.listing, page)
+        page = self.pages.get(listing)
+        return page.get_absolute_url() if page else "/"
 
 
 def _kind(obj):
@@ -120,11 +140,18 @@ def update_for(obj):
             return
     if type(obj) not in (Page, Intervention, Tool, Source):
         return
-    objects = [obj] + (list(obj.children.select_related("parent")) if isinstance(obj, Page) and obj.pk else [])
+    objects = [obj]
+    if isinstance(obj, Page) and obj.pk:
+        # Subpages live under the page's address, and tools and sources are found on their list's page,
+        # which may be this one, or may have been until this change.
+        objects += list(obj.children.select_related("parent"))
+        objects += list(Tool.objects.all()) + list(Source.objects.all())
+    listing_urls = ListingUrls()
     with transaction.atomic():
-        for item in objects:
-            SearchEntry.objects.filter(kind=_kind(item), object_id=item.pk).delete()
-            SearchEntry.objects.bulk_create(_entries_for(item))
+        for kind in {_kind(item) for item in objects}:
+            ids = [item.pk for item in objects if _kind(item) == kind]
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
+        SearchEntry.objects.bulk_create([entry for item in objects for entry in _entries_for(item, listing_urls)])
 
 
 def remove(obj):
@@ -137,13 +164,14 @@ def rebuild():
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         entries = []
+        listing_urls = ListingUrls()
         for page in Page.objects.select_related("parent"):
-            entries += _entries_for(page)
+            entries += _entries_for(page, listing_urls)
         for intervention in Intervention.objects.prefetch_related("facts"):
-            entries += _entries_for(intervention)
+            entries += _entries_for(intervention, listing_urls)
         for model in (Tool, Source):
             for obj in model.objects.all():
-                entries += _entries_for(obj)
+                entries += _entries_for(obj, listing_urls)
         SearchEntry.objects.bulk_create(entries, batch_size=500)
 
 

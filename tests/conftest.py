@@ -1,17 +1,21 @@
+import importlib.util
 import os
+from pathlib import Path
 
+import environ
 import pytest
 from bs4 import BeautifulSoup
 
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from tests.factories import CriterionFactory, InterventionFactory, TagFactory
 
-# Playwright's sync API runs an event loop in the test thread; Django must still allow the ORM there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ROOT = Path(__file__).resolve().parents[1]
 
 # The keuzehulp tables of the source ("Inhoudelijke overwegingen"): which intervention suits which answer.
 SOURCE_TABLE = {
@@ -31,6 +35,13 @@ SOURCE_TABLE = {
     },
 }
 INTERVENTION_SLUGS = ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Production hashing costs a third of a second per password; the tests check logins, not hash strength."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +96,113 @@ def editor(client):
     return user
 
 
+class LoadedContent:
+    """The real content, loaded once in an outer transaction; each test's own transaction is a savepoint in it.
+
+    Loading costs about a second (fixtures, search index, first versions). The tests that read the real content
+    run one after the other (see pytest_collection_modifyitems), so they share one load and each rolls back to
+    it. The outer transaction is rolled back after the last of them, before any test that must see an empty
+    database or needs real commits (transactional tests, the live server).
+    """
+
+    def __init__(self):
+        self.atomic = None
+        self.blocker = None
+
+    def open(self, blocker):
+        if self.atomic is None:
+            self.blocker = blocker
+            with blocker.unblock():
+                self.atomic = transaction.atomic()
+                self.atomic.__enter__()
+                call_command("load_content", verbosity=0)
+
+    def close(self):
+        if self.atomic is not None:
+            with self.blocker.unblock():
+                transaction.set_rollback(True)
+                self.atomic.__exit__(None, None, None)
+            self.atomic = None
+
+
+LOADED_CONTENT = LoadedContent()
+
+
+@pytest.fixture(scope="session")
+def _loaded_content(django_db_setup, django_db_blocker):
+    # Session scope makes pytest set this up before any function-scoped fixture, so the outer transaction is
+    # open before the test's own (pytest-django's `db`) starts.
+    LOADED_CONTENT.open(django_db_blocker)
+
+
 @pytest.fixture
-def content(db):
-    """The real content from fixtures/, for tests about what the portal publishes."""
-    call_command("load_content", verbosity=0)
+def content(_loaded_content, db):
+    """The real content from fixtures/, for tests about what the portal publishes (rolled back after each)."""
+    if LOADED_CONTENT.atomic is None:
+        pytest.fail("The real content was already rolled back: tests using `content` must run one after another.")
+
+
+def uses_content(item):
+    return "content" in getattr(item, "fixturenames", ())
+
+
+def is_transactional(item):
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in fixtures
+        or "live_server" in fixtures
+        or bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+
+
+def uses_db(item):
+    return "db" in getattr(item, "fixturenames", ()) or item.get_closest_marker("django_db") is not None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Database tests on factories first, then the ones on the real content (one load serves them all), then
+    transactional tests and those without a database, browser tests last (one live site for all of them)."""
+    position = {id(item): index for index, item in enumerate(items)}
+
+    def group(item):
+        if item.get_closest_marker("browser"):
+            return 4
+        if uses_content(item):
+            return 1
+        if is_transactional(item):
+            return 2
+        return 0 if uses_db(item) else 3
+
+    items.sort(key=lambda item: (group(item), position[id(item)]))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # After the test's own fixtures are torn down (its savepoint rolled back), drop the shared content when
+    # the next test does not read it.
+    result = yield
+    if nextitem is None or not uses_content(nextitem):
+        LOADED_CONTENT.close()
+    return result
+
+
+@pytest.fixture
+def load_settings(monkeypatch):
+    """Loads the project's own settings module afresh with only the given environment (no .env file), as a
+    server started with that environment would see it."""
+
+    def load(**environment):
+        for key in list(os.environ):
+            if key.startswith(("DJANGO_", "LPO_")) or key in ("DATABASE_URL", "CACHE_URL"):
+                monkeypatch.delenv(key)
+        for key, value in environment.items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setattr(environ.Env, "read_env", staticmethod(lambda *args, **kwargs: None))
+        spec = importlib.util.spec_from_file_location("lpo_settings_under_test", ROOT / "lpo" / "settings.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

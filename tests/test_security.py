@@ -64,22 +64,55 @@ def test_pages_have_no_inline_script_or_style(client, content):
         assert not page.select("script:not([src])") and not page.select("style") and not page.select("[style]")
 
 
-def test_https_brings_hsts_secure_cookies_and_a_redirect(client, settings):
-    settings.SECURE_SSL_REDIRECT = True
-    settings.SECURE_HSTS_SECONDS = 31536000
-    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    settings.CSRF_COOKIE_SECURE = True
+HTTPS_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_PROXY_SSL_HEADER",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+]
+
+
+@pytest.fixture
+def production_https(load_settings, settings):
+    """The HTTPS settings that lpo/settings.py gives a production environment, applied to this test."""
+    production = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="testserver")
+    for name in HTTPS_SETTINGS:
+        setattr(settings, name, getattr(production, name))
+    return production
+
+
+def test_production_settings_turn_https_on_by_default(production_https):
+    assert production_https.SECURE_SSL_REDIRECT is True
+    assert production_https.SECURE_HSTS_SECONDS == 31536000
+    assert production_https.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert production_https.SESSION_COOKIE_SECURE and production_https.CSRF_COOKIE_SECURE
+
+
+def test_https_off_only_when_asked_for(load_settings):
+    local = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="localhost", DJANGO_SECURE_HTTPS="false")
+    assert not getattr(local, "SECURE_SSL_REDIRECT", False)
+    assert not getattr(local, "SESSION_COOKIE_SECURE", False)
+
+
+def test_https_brings_hsts_secure_cookies_and_a_redirect(client, production_https):
     plain = client.get("/keuzehulp/")
     assert plain.status_code == 301 and plain["Location"].startswith("https://")
     secure = client.get("/beheer/login/", HTTP_X_FORWARDED_PROTO="https")
-    assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     cookie = secure.cookies["csrftoken"]
     assert cookie["secure"] and cookie["httponly"]
 
 
-def test_session_cookie_is_secure_and_http_only(client, settings, admin_user):
-    settings.SESSION_COOKIE_SECURE = True
-    client.post(reverse("admin:login"), {"username": "admin", "password": "password"}, secure=True)
+def test_session_cookie_is_secure_and_http_only(client, admin_user, production_https):
+    client.post(
+        reverse("admin:login"),
+        {"username": "admin", "password": "password"},
+        secure=True,
+        HTTP_X_FORWARDED_PROTO="https",
+    )
     cookie = client.cookies["sessionid"]
     assert cookie["secure"] and cookie["httponly"]
 

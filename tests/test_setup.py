@@ -9,39 +9,42 @@ from pathlib import Path
 import pytest
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_check(**env):
-    base = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    return subprocess.run(
+def test_production_start_without_secret_key_stops_with_a_clear_message(load_settings):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY is not set"):
+        load_settings(DJANGO_ALLOWED_HOSTS="example.nl")
+
+
+def test_production_start_without_allowed_hosts_stops_with_a_clear_message(load_settings):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS is not set"):
+        load_settings(DJANGO_SECRET_KEY="x" * 50)
+
+
+def test_debug_is_off_unless_asked_for(load_settings):
+    production = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="example.nl")
+    assert production.DEBUG is False
+    development = load_settings(DJANGO_DEBUG="true")
+    assert development.DEBUG is True
+    assert development.ALLOWED_HOSTS == ["127.0.0.1", "localhost"]
+
+
+def test_manage_py_stops_with_the_message_not_a_traceback(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
-        env={**base, **env},
+        env={**env, "DJANGO_ALLOWED_HOSTS": "example.nl", "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"},
         capture_output=True,
         text=True,
         timeout=60,
     )
-
-
-def test_production_start_without_secret_key_stops_with_a_clear_message(tmp_path):
-    result = run_check(DJANGO_ALLOWED_HOSTS="example.nl", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
-
-
-def test_production_start_without_allowed_hosts_stops_with_a_clear_message(tmp_path):
-    result = run_check(DJANGO_SECRET_KEY="x" * 50, DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
-    assert result.returncode != 0
-    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
-
-
-def test_debug_is_off_unless_asked_for():
-    from django.conf import settings
-
-    assert settings.DEBUG is False
 
 
 @pytest.mark.django_db

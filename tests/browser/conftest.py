@@ -1,12 +1,21 @@
-"""Real-browser tests: Debian's Chromium driven by Playwright against pytest-django's live_server."""
+"""Real-browser tests: Debian's Chromium driven by Playwright against one live site for the whole session.
 
+The site is a live server with the real content, loaded and committed once; the tests only read it. It is not
+pytest-django's `live_server` fixture, which would empty the database after every test.
+"""
+
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow the ORM there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -46,11 +55,18 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def site(transactional_db, live_server):
-    """The live site with the real content."""
-    call_command("load_content", verbosity=0)
-    return live_server.url
+@pytest.fixture(scope="session")
+def site(django_db_setup, django_db_blocker):
+    """The live site with the real content, for every browser test (they run last, see tests/conftest.py).
+
+    The database stays open to the server thread while the browser tests run, and is emptied afterwards.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)
+        server = LiveServer("localhost")
+        yield server.url
+        server.stop()
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,7 @@ def test_a_word_from_every_chapter_with_text_finds_that_chapter(client, content)
 def test_results_show_title_location_and_highlighted_snippet(client, content):
     page = parse(client.get("/zoeken/", {"q": "Meetup"}))
     first = page.select_one(".lpo-search-result")
-    assert text(first.h3) == "3. Sociale steun" or "Sociale steun" in text(first.h3)
+    assert text(first.h3) == "Sociale steun"
     assert text(first.select_one(".lpo-search-result__location")) == "Handreiking"
     assert [text(mark) for mark in first.select("p mark")] == ["Meetup"]
 

@@ -1,4 +1,7 @@
+"""The keuzehulp's choice logic, a plain function: checked against the source's tables without a database."""
+
 import itertools
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -10,6 +13,39 @@ ANSWERS = {criterion: [None, *values] for criterion, values in SOURCE_TABLE.item
 COMBINATIONS = list(itertools.product(*ANSWERS.values()))
 
 
+@dataclass(frozen=True)
+class PlainCriterion:
+    slug: str
+
+
+@dataclass(frozen=True)
+class PlainTag:
+    criterion: PlainCriterion
+    slug: str
+
+    @property
+    def pk(self):
+        return (self.criterion.slug, self.slug)
+
+
+@dataclass
+class PlainIntervention:
+    slug: str
+    tag_list: list = field(default_factory=list)
+
+
+# The source's tables as plain objects, in the shape interventions.catalog gives the matching function.
+TAGS = {
+    (criterion, value): PlainTag(PlainCriterion(criterion), value)
+    for criterion, values in SOURCE_TABLE.items()
+    for value in values
+}
+INTERVENTIONS = [
+    PlainIntervention(slug, [tag for (criterion, value), tag in TAGS.items() if slug in SOURCE_TABLE[criterion][value]])
+    for slug in INTERVENTION_SLUGS
+]
+
+
 def expected_exact(choice):
     """Straight from the source's tables: the interventions listed under every chosen answer."""
     exact = set(INTERVENTION_SLUGS)
@@ -19,19 +55,22 @@ def expected_exact(choice):
     return exact
 
 
+def chosen_tags(choice, tags):
+    return [tags[criterion, value] for criterion, value in zip(SOURCE_TABLE, choice, strict=True) if value]
+
+
 def run(choice):
+    return match_interventions(INTERVENTIONS, chosen_tags(choice, TAGS))
+
+
+def run_on_database(choice):
     criteria, interventions = catalog()
     tags = {(tag.criterion.slug, tag.slug): tag for criterion in criteria for tag in criterion.tag_list}
-    chosen = [tags[criterion, value] for criterion, value in zip(SOURCE_TABLE, choice, strict=True) if value]
-    return match_interventions(interventions, chosen)
-
-
-def test_there_are_45_combinations_of_answers():
-    assert len(COMBINATIONS) == 45
+    return match_interventions(interventions, chosen_tags(choice, tags))
 
 
 @pytest.mark.parametrize("choice", COMBINATIONS, ids=lambda c: "-".join(v or "geen" for v in c))
-def test_exact_matches_follow_the_source_table_for_every_combination(source_table_interventions, choice):
+def test_exact_matches_follow_the_source_table_for_every_combination(choice):
     results = run(choice)
     exact = [result.intervention.slug for result in results if result.is_exact]
     assert set(exact) == expected_exact(choice)
@@ -41,7 +80,7 @@ def test_exact_matches_follow_the_source_table_for_every_combination(source_tabl
 
 
 @pytest.mark.parametrize("choice", COMBINATIONS, ids=lambda c: "-".join(v or "geen" for v in c))
-def test_alternatives_name_exactly_the_criteria_they_miss(source_table_interventions, choice):
+def test_alternatives_name_exactly_the_criteria_they_miss(choice):
     for result in run(choice):
         for tag in result.unmatched:
             assert result.intervention.slug not in SOURCE_TABLE[tag.criterion.slug][tag.slug]
@@ -50,13 +89,20 @@ def test_alternatives_name_exactly_the_criteria_they_miss(source_table_intervent
         assert len(result.matched) + len(result.unmatched) == sum(1 for value in choice if value)
 
 
-def test_no_answer_gives_all_five_as_exact_matches(source_table_interventions):
+def test_catalog_from_the_database_matches_as_the_plain_objects_do(source_table_interventions):
+    for choice in COMBINATIONS:
+        from_database = [(r.intervention.slug, r.is_exact, len(r.matched)) for r in run_on_database(choice)]
+        plain = [(r.intervention.slug, r.is_exact, len(r.matched)) for r in run(choice)]
+        assert from_database == plain, choice
+
+
+def test_no_answer_gives_all_five_as_exact_matches():
     results = run((None, None, None))
     assert [result.intervention.slug for result in results] == INTERVENTION_SLUGS
     assert all(result.is_exact and not result.matched for result in results)
 
 
-def test_choice_without_exact_match_ranks_alternatives_by_criteria_met(source_table_interventions):
+def test_choice_without_exact_match_ranks_alternatives_by_criteria_met():
     results = run(("ouders-gezin", "veerkracht", "individueel"))
     assert not any(result.is_exact for result in results)
     ranked = [(result.intervention.slug, len(result.matched)) for result in results]
@@ -66,7 +112,7 @@ def test_choice_without_exact_match_ranks_alternatives_by_criteria_met(source_ta
     assert [tag.slug for tag in pm_plus.unmatched] == ["ouders-gezin", "veerkracht"]
 
 
-def test_intervention_meeting_no_chosen_criterion_is_not_an_alternative(source_table_interventions):
+def test_intervention_meeting_no_chosen_criterion_is_not_an_alternative():
     results = run(("kinderen", None, "individueel"))
     assert [result.intervention.slug for result in results] == ["bamboo", "mind-spring", "7roses", "pm-plus"]
     assert "mindfit" not in {result.intervention.slug for result in results}
