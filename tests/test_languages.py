@@ -13,7 +13,7 @@ from tests.factories import PageFactory
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = {"nl": "", "en": "/en", "uk": "/uk"}
-SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content", "uk": "Перейти до вмісту"}
+SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content", "uk": "Перейти до основного вмісту"}
 PAGES = [
     "/",
     "/handreiking/sociale-steun/",
@@ -48,7 +48,8 @@ def test_language_switcher_keeps_the_keuzehulp_answers(client, content):
     assert links["nl"]["aria-current"] == "true"
 
 
-def test_missing_translation_shows_dutch_marked_as_not_translated(client, content):
+def test_missing_translation_shows_dutch_marked_as_not_translated(client):
+    PageFactory(number=3, title="Sociale steun", slug="sociale-steun", body="Alleen in het Nederlands.")
     page = parse(client.get("/en/handreiking/sociale-steun/"))
     title = page.h1.select_one('[lang="nl"]')
     assert text(title) == "Sociale steun"
@@ -75,12 +76,12 @@ def test_keuzehulp_is_fully_usable_in_ukrainian(client, content):
     legends = [text(legend) for legend in page.select("legend")]
     assert legends[0] == "Для якої цільової групи ви шукаєте інтервенцію?"
     labels = [text(label) for label in page.select("#vraag-leeftijd label")]
-    assert labels == ["Без переваги", "Дорослі (18+)", "Молодь (12–18 років)", "Діти (до 12 років)", "Батьки та сім'я"]
+    assert labels == ["Не має значення", "Дорослі (18+)", "Підлітки (12–18 років)", "Діти (до 12 років)", "Батьки та сім'я"]
     assert text(page.select_one("main form button[type=submit]")) == "Показати відповідні інтервенції"
     assert "Жодна інтервенція не відповідає всім вибраним характеристикам" in text(page)
     first = page.select_one('[data-match="partial"]')
     assert first["data-intervention"] == "mind-spring"
-    assert "Не підходить за: форма (Індивідуально)." in text(first)
+    assert "Не збігається: форма (Індивідуально)." in text(first)
     assert first.select_one("h4 a")["href"] == "/uk/interventies/mind-spring/"
     assert not page.select('main [lang="nl"]')
 
