@@ -25,7 +25,9 @@ def languages(request):
 def alternates(request, keep_query=True):
     """This page in every language, for the language switcher and the hreflang links."""
     current = get_language()
-    path = request.get_full_path() if keep_query else request.path
+    # request.GET, not the raw query string: a public page's view sees only the parameters it reads.
+    query = request.GET.urlencode() if keep_query else ""
+    path = f"{request.path}?{query}" if query else request.path
     return [
         {
             "code": code,

@@ -1,24 +1,31 @@
 """One hook for every change to content: the page cache moves on and the search index follows."""
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from guidance import search
-from guidance.page_cache import content_changed
+from lpo.page_cache import content_changed
 from interventions.models import Fact
 
 
+def _content_changed():
+    # After the commit, not at the save: a visitor who renders the page between the save and the commit
+    # still reads the old rows, and must store them under the old generation, where nobody looks any more.
+    transaction.on_commit(content_changed)
+
+
 def _changed(sender, **kwargs):
-    content_changed()
+    _content_changed()
 
 
 def _saved(sender, instance, raw=False, **kwargs):
-    content_changed()
+    _content_changed()
     if not raw:  # loading fixtures or an import rebuilds the whole search index afterwards
         search.update_for(instance)
 
 
 def _deleted(sender, instance, **kwargs):
-    content_changed()
+    _content_changed()
     search.remove(instance)
     if isinstance(instance, Fact):
         search.update_for(instance)

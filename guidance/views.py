@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from guidance import markup, roles
 from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
-from guidance.page_cache import public_page
+from lpo.page_cache import public_page
 from guidance.templatetags.translated import tr
 from guidance.tree import page_tree
 from interventions.views import comparison_context
@@ -25,7 +25,7 @@ def home(request):
     return render(request, "guidance/home.html", {"sections": page_tree(request).top_level()})
 
 
-@public_page
+@public_page(params=["pagina"])
 def page_detail(request, slug, section=None):
     page = page_tree(request).find(slug, section)
     if page is None:
@@ -61,7 +61,10 @@ def render_page(request, page, preview=False):
         context["tools"] = tools(tree)
     elif page.listing == Page.Listing.INTERVENTIONS:
         context.update(comparison_context(request))
-    return render(request, "guidance/page_detail.html", context)
+    response = render(request, "guidance/page_detail.html", context)
+    table_page = context.get("table_page")
+    response.canonical_query = {"pagina": str(table_page.number)} if table_page and "pagina" in request.GET else {}
+    return response
 
 
 def _neighbour(siblings, page, step):
@@ -88,7 +91,7 @@ def tools(tree):
     return tools
 
 
-@public_page
+@public_page(params=["q"], uncached=["q"])
 def search(request):
     query, was_cut = site_search.clean_query(request.GET.get("q", ""))
     results = site_search.search(query, get_language()) if query else []

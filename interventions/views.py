@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from guidance.page_cache import public_page
+from lpo.page_cache import public_page
 from guidance.pagination import query_prefix
 from interventions.catalog import catalog
 from interventions.models import Fact, Intervention
@@ -39,9 +39,12 @@ def comparison_context(request):
     }
 
 
-@public_page
+@public_page(params=["pagina"])
 def intervention_list(request):
-    return render(request, "interventions/intervention_list.html", comparison_context(request))
+    context = comparison_context(request)
+    response = render(request, "interventions/intervention_list.html", context)
+    response.canonical_query = {"pagina": str(context["table_page"].number)} if "pagina" in request.GET else {}
+    return response
 
 
 @public_page

@@ -125,6 +125,18 @@ class QualityForm(forms.Form):
             self.add_error("uitvoerders", _("'Geen van deze drie' gaat niet samen met een van de drie opties."))
         return cleaned
 
+    def canonical_query(self):
+        """The answers as the form understood them, in the form's order: what the page depends on."""
+        query = {}
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if isinstance(value, list | tuple | set):
+                order = [str(choice) for choice, _label in field.choices]
+                query[name] = sorted({str(item) for item in value}, key=order.index)
+            elif value not in (None, ""):
+                query[name] = str(value)
+        return query
+
     def answers(self):
         chosen = set(self.cleaned_data.get("uitvoerders") or [])
         return {

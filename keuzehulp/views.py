@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from guidance.context_processors import alternates
-from guidance.page_cache import public_page
+from lpo.page_cache import public_page
 from guidance.pagination import query_prefix
 from guidance.tree import page_tree
 from interventions.catalog import criteria_with_tags, published_interventions
@@ -15,20 +15,41 @@ from keuzehulp.quality import assess
 EXACT_PER_PAGE = 20
 # "The nearest alternatives": enough to choose from, never the whole catalogue.
 ALTERNATIVES_SHOWN = 10
+QUALITY_PARAMS = tuple(QualityForm(None).fields)
 
 
-def answer(query):
+def criteria(request):
+    """The keuzehulp's questions with their answers, read once per request."""
+    if not hasattr(request, "keuzehulp_criteria"):
+        request.keuzehulp_criteria = criteria_with_tags()
+    return request.keuzehulp_criteria
+
+
+def answer_params(request):
+    """The query parameters of the keuzehulp: one per question (its code, such as 'leeftijd')."""
+    return [criterion.slug for criterion in criteria(request)]
+
+
+def answer(request):
     """Validate a keuzehulp query and rank the published interventions; shared by the page and the API."""
-    criteria = criteria_with_tags()
-    form = KeuzehulpForm(query, criteria=criteria)
+    form = KeuzehulpForm(request.GET, criteria=criteria(request))
     if not form.is_valid():
         return form, None
-    return form, match_interventions(published_interventions(criteria), form.chosen_tags())
+    return form, match_interventions(published_interventions(criteria(request)), form.chosen_tags())
 
 
-@public_page
+def chosen_query(form):
+    return {name: value for name, value in form.criteria_values().items() if value}
+
+
+def page_query(request, page):
+    """`pagina` as the view understood it, where the visitor gave one."""
+    return {"pagina": str(page.number)} if "pagina" in request.GET else {}
+
+
+@public_page(params=lambda request: [*answer_params(request), "pagina"])
 def keuzehulp(request):
-    form, results = answer(request.GET)
+    form, results = answer(request)
     exact = [result for result in results or [] if result.is_exact]
     alternatives = [result for result in results or [] if not result.is_exact]
     exact_page = Paginator(exact, EXACT_PER_PAGE).get_page(request.GET.get("pagina"))
@@ -46,22 +67,25 @@ def keuzehulp(request):
     if results is None:
         # Rejected input is not carried into the links to other languages.
         context["alternates"] = alternates(request, keep_query=False)
-    return render(request, "keuzehulp/keuzehulp.html", context, status=200 if results is not None else 400)
+    response = render(request, "keuzehulp/keuzehulp.html", context, status=200 if results is not None else 400)
+    if results is not None:
+        response.canonical_query = chosen_query(form) | page_query(request, exact_page)
+    return response
 
 
 def _tag_json(tag):
     return {"criterion": tag.criterion.slug, "value": tag.slug, "label": tag.label}
 
 
-@public_page
+@public_page(params=answer_params)
 def keuzehulp_api(request):
-    form, results = answer(request.GET)
+    form, results = answer(request)
     if results is None:
         errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
         return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
     # One reverse() for all results: the detail URL differs only in the slug.
     url = request.build_absolute_uri(reverse("interventions:detail", kwargs={"slug": "__slug__"}))
-    return JsonResponse(
+    response = JsonResponse(
         {
             "criteria": form.criteria_values(),
             "results": [
@@ -78,9 +102,11 @@ def keuzehulp_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    response.canonical_query = chosen_query(form)
+    return response
 
 
-@public_page
+@public_page(params=QUALITY_PARAMS)
 def kwaliteitstoets(request):
     """The four quality criteria as a check; the answers live only in the URL, nothing is stored."""
     form = QualityForm(request.GET)
@@ -93,4 +119,7 @@ def kwaliteitstoets(request):
     }
     if not valid:
         context["alternates"] = alternates(request, keep_query=False)
-    return render(request, "keuzehulp/kwaliteitstoets.html", context, status=200 if valid else 400)
+    response = render(request, "keuzehulp/kwaliteitstoets.html", context, status=200 if valid else 400)
+    if valid:
+        response.canonical_query = form.canonical_query()
+    return response

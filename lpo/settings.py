@@ -59,9 +59,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "lpo.page_cache.QualityAwareGZipMiddleware",
     # Before sessions, languages and URL resolving: a cached page skips all of them.
-    "guidance.page_cache.PublicPageCacheMiddleware",
+    "lpo.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
