@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from guidance import search
-from lpo.page_cache import content_changed
 from interventions.models import Fact
+from lpo.page_cache import content_changed
 
 
 def _content_changed():

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST, require_safe
 from guidance import markup, roles
 from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
-from lpo.page_cache import public_page
 from guidance.templatetags.translated import tr
 from guidance.tree import page_tree
 from interventions.views import comparison_context
+from lpo.page_cache import public_page
 
 
 @public_page

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lpo.page_cache import public_page
 from guidance.pagination import query_prefix
 from interventions.catalog import catalog
 from interventions.models import Fact, Intervention
+from lpo.page_cache import public_page
 
 # Enough for every intervention a gemeente will compare; more only when the list grows very long.
 TABLE_ROWS_PER_PAGE = 50

@@ -4,13 +4,13 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from guidance.context_processors import alternates
-from lpo.page_cache import public_page
 from guidance.pagination import query_prefix
 from guidance.tree import page_tree
 from interventions.catalog import criteria_with_tags, published_interventions
 from keuzehulp.forms import KeuzehulpForm, QualityForm
 from keuzehulp.matching import match_interventions
 from keuzehulp.quality import assess
+from lpo.page_cache import public_page
 
 EXACT_PER_PAGE = 20
 # "The nearest alternatives": enough to choose from, never the whole catalogue.
