@@ -1,4 +1,4 @@
-"""The admin index tells editors what needs their attention: content not checked in 12 months."""
+"""The admin index tells editors what needs their attention: content not checked in 12 months, broken links."""
 
 from django import template
 from django.urls import reverse
@@ -6,6 +6,7 @@ from django.urls import reverse
 from guidance.models import Tool
 from interventions.models import Fact
 from lpo.admin import CheckedListFilter
+from lpo.models import LinkCheck
 
 register = template.Library()
 
@@ -31,8 +32,15 @@ def attention(context):
             }
         )
     due = [item for item in check_due if item["count"]]
+    broken = None
+    if user.has_perm("lpo.view_linkcheck"):
+        broken = {
+            "count": LinkCheck.objects.broken().count(),
+            "url": reverse("admin:lpo_linkcheck_changelist") + "?toestand=kapot",
+        }
     return {
         "check_due": due,
         "check_due_total": sum(item["count"] for item in due),
         "all_checked": bool(check_due) and not due,
+        "broken_links": broken,
     }
