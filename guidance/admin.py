@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from guidance.models import Page, RoleCount, Source, Tool
+from lpo.admin import CheckedAdminMixin, CheckedListFilter
 
 admin.site.site_header = "LPO-portaal: beheer"
 admin.site.site_title = "LPO-portaal beheer"
@@ -92,10 +93,22 @@ class SourceAdmin(VersionAdmin):
 
 
 @admin.register(Tool)
-class ToolAdmin(VersionAdmin, TranslationAdmin):
-    list_display = ["name", "organisation", "languages", "url", "mentioned_on", "order"]
+class ToolAdmin(CheckedAdminMixin, VersionAdmin, TranslationAdmin):
+    list_display = ["name", "organisation", "languages", "url", "mentioned_on", "checked_on", "order"]
     list_editable = ["order"]
-    list_filter = [("mentioned_on", admin.RelatedOnlyFieldListFilter), "organisation"]
+    list_filter = [CheckedListFilter, ("mentioned_on", admin.RelatedOnlyFieldListFilter), "organisation"]
+    fields = [
+        "name",
+        "organisation",
+        "description",
+        "languages",
+        "url",
+        "mentioned_on",
+        "order",
+        "checked_on",
+        "checked_by",
+    ]
+    readonly_fields = ["checked_by"]
     search_fields = ["name_nl", "name_en", "name_uk", "organisation", "description_nl"]
     ordering = ["order", "name_nl"]
     list_select_related = ["mentioned_on"]

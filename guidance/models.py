@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from guidance.markup import footnote_numbers
+from lpo.models import Checked
 
 
 class PageQuerySet(models.QuerySet):
@@ -153,7 +154,7 @@ class Source(models.Model):
         return f"bron-{self.number}"
 
 
-class Tool(models.Model):
+class Tool(Checked):
     """A tool or organisation that the handreiking names (hulpmiddelen)."""
 
     name = models.CharField("naam", max_length=200)

@@ -5,6 +5,7 @@ from django.contrib import admin
 
 from guidance.admin import PublishingMixin
 from interventions.models import Criterion, Fact, Intervention, Tag
+from lpo.admin import CheckedAdminMixin, CheckedListFilter, note_checker
 
 
 class TagInline(TranslationTabularInline):
@@ -34,7 +35,8 @@ class TagAdmin(VersionAdmin, TranslationAdmin):
 
 class FactInline(TranslationStackedInline):
     model = Fact
-    fields = ["topic", "text", "sources", "order"]
+    fields = ["topic", "text", "sources", "order", "checked_on", "checked_by"]
+    readonly_fields = ["checked_by"]
     extra = 0
 
 
@@ -52,11 +54,19 @@ class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
     fields = ["name", "full_name", "slug", "website", "tags", "is_published", "order", "preview_link"]
     inlines = [FactInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Fact:
+            for fact_form in formset.forms:
+                note_checker(request, fact_form)
+        super().save_formset(request, form, formset, change)
+
 
 @admin.register(Fact)
-class FactAdmin(VersionAdmin, TranslationAdmin):
-    list_display = ["intervention", "topic", "text"]
-    list_filter = ["intervention", "topic"]
+class FactAdmin(CheckedAdminMixin, VersionAdmin, TranslationAdmin):
+    list_display = ["intervention", "topic", "text", "checked_on"]
+    list_filter = [CheckedListFilter, "intervention", "topic"]
+    fields = ["intervention", "topic", "text", "sources", "order", "checked_on", "checked_by"]
+    readonly_fields = ["checked_by"]
     search_fields = ["text_nl", "text_en", "text_uk", "sources"]
     ordering = ["intervention__order", "order"]
     list_select_related = ["intervention"]

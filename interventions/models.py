@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lpo.models import Checked
+
 
 class Criterion(models.Model):
     """One question of the keuzehulp (leeftijd, doel, vorm); its tags are the possible answers."""
@@ -87,8 +89,8 @@ def validate_source_urls(value):
             raise ValidationError(f"'{line[:80]}' is geen geldig webadres. Zet één adres op elke regel.") from error
 
 
-class Fact(models.Model):
-    """A checked fact about an intervention, shown under one heading of its page, with its public source."""
+class Fact(Checked):
+    """A fact about an intervention, shown under one heading of its page, with its public source and check date."""
 
     class Topic(models.TextChoices):
         SUMMARY = "summary", _("In het kort")

@@ -1,8 +1,11 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from django.utils import timezone
+
 from guidance.models import Page, Source, Tool
 from interventions.models import Criterion, Fact, Intervention, Tag
+from lpo.models import LinkCheck
 
 
 class CriterionFactory(DjangoModelFactory):
@@ -91,3 +94,18 @@ class ToolFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Hulpmiddel {n}")
     organisation = "Pharos"
     description = "Helpt bij vroegsignalering."
+
+
+class LinkCheckFactory(DjangoModelFactory):
+    class Meta:
+        model = LinkCheck
+
+    url = factory.Sequence(lambda n: f"https://example.org/pagina-{n}")
+    status = 200
+    final_url = factory.LazyAttribute(lambda o: o.url)
+    checked_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        broken = factory.Trait(status=404)
+        unreachable = factory.Trait(status=None, error="time-out", final_url="")
+        redirected = factory.Trait(final_url=factory.LazyAttribute(lambda o: f"{o.url}/nieuw"))

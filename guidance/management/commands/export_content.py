@@ -29,7 +29,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         objects = [obj for queryset in content_querysets() for obj in queryset]
-        data = serializers.serialize("json", objects, indent=2, ensure_ascii=False, cls=ExactJSONEncoder)
+        # "Gecontroleerd door" as a user name rather than an id: ids differ between environments.
+        data = serializers.serialize(
+            "json", objects, indent=2, ensure_ascii=False, cls=ExactJSONEncoder, use_natural_foreign_keys=True
+        )
         if file == "-":
             self.stdout.write(data)
             return

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+def check_due_before(today=None):
+    """Checked before this date means checked more than 12 months ago: the check is due again."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
+
+
+class CheckedQuerySet(models.QuerySet):
+    def check_due(self, today=None):
+        """Never checked, or checked more than 12 months ago."""
+        return self.filter(Q(checked_on__isnull=True) | Q(checked_on__lt=check_due_before(today)))
+
+    def checked_recently(self, today=None):
+        return self.filter(checked_on__gte=check_due_before(today))
+
+
+class Checked(models.Model):
+    """Content that an editor checks against its source now and then: when, and by whom."""
+
+    checked_on = models.DateField(
+        "gecontroleerd op",
+        null=True,
+        blank=True,
+        help_text="Wanneer iemand dit voor het laatst met de bron heeft vergeleken. Leeg: nog nooit.",
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gecontroleerd door",
+    )
+
+    objects = CheckedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+# No answer, or an error answer (4xx, 5xx): a visitor following the link does not get the page.
+BROKEN = Q(status__isnull=True) | Q(status__gte=400) | ~Q(error="")
+REDIRECTED = ~Q(final_url="") & ~Q(final_url=F("url"))
+
+
+class LinkCheckQuerySet(models.QuerySet):
+    def broken(self):
+        return self.filter(BROKEN)
+
+    def redirected(self):
+        """Working, but the server sends visitors on to another address."""
+        return self.exclude(BROKEN).filter(REDIRECTED)
+
+    def working(self):
+        return self.exclude(BROKEN).exclude(REDIRECTED)
+
+
+class LinkCheck(models.Model):
+    """The last visit of `manage.py check_links` to one external address that the site links to."""
+
+    url = models.URLField("webadres", max_length=2000, unique=True)
+    status = models.PositiveSmallIntegerField(
+        "statuscode", null=True, blank=True, help_text="Het antwoord van de server, zoals 200 (in orde) of 404."
+    )
+    error = models.CharField(
+        "fout", max_length=300, blank=True, help_text="Waarom er geen antwoord kwam, zoals een time-out."
+    )
+    final_url = models.URLField(
+        "eindadres", max_length=2000, blank=True, help_text="Waar het adres naartoe leidt na doorsturen."
+    )
+    checked_at = models.DateTimeField("gecontroleerd op")
+
+    objects = LinkCheckQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["url"]
+        verbose_name = "linkcontrole"
+        verbose_name_plural = "linkcontroles"
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def is_broken(self):
+        return bool(self.error) or self.status is None or self.status >= 400
+
+    @property
+    def is_redirected(self):
+        return not self.is_broken and bool(self.final_url) and self.final_url != self.url
