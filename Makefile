@@ -45,14 +45,15 @@ install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css messages
 # A local secret key, made once and never committed (.env is in .gitignore). The local server speaks plain
 # HTTP on 127.0.0.1, so it turns off the HTTPS-only settings that production has by default.
 .env:
-	@echo "DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+	@umask 077; echo "DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost" >> .env
 	@echo "DJANGO_SECURE_HTTPS=false" >> .env
 	@echo "Made .env with a new local secret key."
 
 migrate: install .env
 	@grep -q '^DJANGO_SECURE_HTTPS=' .env || echo "DJANGO_SECURE_HTTPS=false" >> .env
-	$(PY) manage.py migrate --noinput
+	@chmod 600 .env; chmod 600 db.sqlite3 db.sqlite3-wal db.sqlite3-shm 2>/dev/null || true
+	umask 077 && $(PY) manage.py migrate --noinput && $(PY) manage.py createcachetable
 
 content: migrate
 	$(PY) manage.py load_content --if-empty
@@ -62,7 +63,7 @@ static: install .env
 
 run: content static
 	@echo "The LPO portal runs on http://127.0.0.1:$(PORT)/ (stop with Ctrl+C)."
-	$(VENV)/bin/gunicorn lpo.wsgi --bind 127.0.0.1:$(PORT) --workers $$(nproc) --access-logfile -
+	umask 077 && $(VENV)/bin/gunicorn -c lpo/gunicorn.conf.py lpo.wsgi --bind 127.0.0.1:$(PORT) --workers $$(nproc) --access-logfile -
 
 editor: migrate
 	@read -p "Gebruikersnaam van de redacteur: " name; $(PY) manage.py create_editor "$$name"

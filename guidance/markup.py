@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 FOOTNOTE = re.compile(r"\[\^(\d{1,4})\]")
+# A tag in nh3's output, whose attribute values are always double-quoted and may hold '>'.
+TAG = re.compile(r'<(?:[^>"]|"[^"]*")*>')
 
 # What an editor may use: text structure, links and emphasis. Anything else is dropped, so a pasted
 # <script>, an event handler or a javascript: link never reaches a visitor.
@@ -41,4 +43,10 @@ def render(text, sources_url=""):
             number,
         )
 
-    return mark_safe(FOOTNOTE.sub(footnote_link, html))  # noqa: S308 - sanitised by nh3 above
+    # Marks become links in the text only: a [^5] inside a link's title or address stays as it is.
+    parts = TAG.split(html)
+    tags = TAG.findall(html)
+    pieces = [FOOTNOTE.sub(footnote_link, parts[0])]
+    for tag, text in zip(tags, parts[1:], strict=True):
+        pieces += [tag, FOOTNOTE.sub(footnote_link, text)]
+    return mark_safe("".join(pieces))  # noqa: S308 - sanitised by nh3 above, marks built with format_html

@@ -101,6 +101,14 @@ class Page(models.Model):
             raise ValidationError({"parent": "Kies een hoofdstuk of onderdeel: de handreiking heeft twee niveaus."})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "Een pagina kan niet onder zichzelf vallen."})
+        if self.parent_id and self.pk and self.children.exists():
+            # Its subpages would sit three levels deep, where the site does not show them.
+            raise ValidationError(
+                {
+                    "parent": "Deze pagina heeft zelf pagina's onder zich en kan daarom niet onder een ander "
+                    "hoofdstuk vallen. Verplaats eerst die pagina's."
+                }
+            )
         cited = self.cited_source_numbers()
         known = set(Source.objects.filter(number__in=cited).values_list("number", flat=True))
         missing = sorted(cited - known)
@@ -152,6 +160,22 @@ class Source(models.Model):
     @property
     def anchor(self):
         return f"bron-{self.number}"
+
+    def clean(self):
+        if not self.pk:
+            return
+        old_number = Source.objects.filter(pk=self.pk).values_list("number", flat=True).first()
+        if old_number is None or old_number == self.number:
+            return
+        citing = [page for page in Page.objects.all() if old_number in page.cited_source_numbers()]
+        if citing:
+            names = ", ".join(f"'{page.title}'" for page in citing[:5])
+            raise ValidationError(
+                {
+                    "number": f"Bron {old_number} wordt aangehaald met [^{old_number}] op {names}. Pas eerst "
+                    "die teksten aan, anders wijzen ze naar de verkeerde bron."
+                }
+            )
 
 
 class Tool(Checked):

@@ -1,18 +1,19 @@
 """The functie-vraag: one anonymous click, counted per answer and month.
 
 No cookie and no stored address: forgery is stopped by checking that the form was sent from this site (the
-Origin header), flooding by a short-lived counter per hashed address in the cache.
+Origin header), flooding by a short-lived counter per hashed address in the cache that all workers and servers share.
 """
 
 import hashlib
 from datetime import date
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from guidance.models import RoleCount
+from lpo.client import client_ip
 
 RATE_LIMIT = 5  # answers per address per window
 RATE_WINDOW = 600  # seconds
@@ -28,14 +29,15 @@ def same_origin(request):
 
 def allow(request):
     """False when this address answered too often lately. The address itself is never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     key = "lpo:role-rate:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-    if cache.add(key, 1, RATE_WINDOW):
+    limits = caches["shared"]
+    if limits.add(key, 1, RATE_WINDOW):
         return True
     try:
-        return cache.incr(key) <= RATE_LIMIT
+        return limits.incr(key) <= RATE_LIMIT
     except ValueError:
-        cache.add(key, 1, RATE_WINDOW)
+        limits.add(key, 1, RATE_WINDOW)
         return True
 
 

@@ -33,6 +33,8 @@ def page_detail(request, slug, section=None):
     return render_page(request, page)
 
 
+# A preview may show a concept: never kept by a browser or a proxy.
+@never_cache
 @staff_member_required
 def page_preview(request, pk):
     """A page exactly as visitors will see it, also while it is a draft; for editors only."""

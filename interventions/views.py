@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from guidance.pagination import query_prefix
 from interventions.catalog import catalog
@@ -52,6 +53,8 @@ def intervention_detail(request, slug):
     return render_intervention(request, Intervention.objects.published(), slug=slug)
 
 
+# A preview may show a concept: never kept by a browser or a proxy.
+@never_cache
 @staff_member_required
 def intervention_preview(request, pk):
     """An intervention exactly as visitors will see it, also while it is a draft; for editors only."""

@@ -106,6 +106,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lpo")}
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+# Counters that must hold across workers and servers (the functie-vraag's limit): the shared cache when there
+# is one, else a table in the database (made by the migrations), which every worker and server shares.
+CACHES["shared"] = (
+    env.cache("CACHE_URL")
+    if env.str("CACHE_URL", default="")
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "lpo_shared_cache"}
+)
 PAGE_CACHE_SECONDS = env.int("LPO_PAGE_CACHE_SECONDS", default=3600)
 # Touched on every content change, so that all workers on this machine drop their cached pages.
 CONTENT_STAMP_FILE = Path(env.str("LPO_CONTENT_STAMP", default=str(BASE_DIR / "var" / "content-stamp")))
@@ -122,6 +129,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# How many reverse proxies (load balancer, nginx) stand in front of the app servers: the client's address is
+# the LPO_PROXY_COUNT-th from the right in X-Forwarded-For. 0: the peer's address; forwarded headers are ignored.
+LPO_PROXY_COUNT = env.int("LPO_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "lpo.client.client_ip"
+
+# After logging in (also when `next` pointed somewhere unsafe), editors land in the admin.
+LOGIN_REDIRECT_URL = "/beheer/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,7 +180,9 @@ X_FRAME_OPTIONS = "DENY"
 # over plain HTTP and browsers are told to use HTTPS only. `make run` on 127.0.0.1 sets DJANGO_SECURE_HTTPS=false.
 SECURE_HTTPS = env.bool("DJANGO_SECURE_HTTPS", default=not DEBUG)
 if SECURE_HTTPS:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if LPO_PROXY_COUNT > 0:
+        # Only a proxy that is really there may say the visitor came over HTTPS.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = True
@@ -210,8 +226,12 @@ PERMISSIONS_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "lpo.log.OneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    # django-axes reports every successful login at INFO; only lockouts and failures matter.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes reports every successful login at INFO; only lockouts and failures matter.
+        "axes": {"level": "WARNING"},
+        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["one_line"]},
+    },
 }

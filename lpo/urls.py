@@ -20,3 +20,5 @@ urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
     prefix_default_language=False,
 )
+
+handler400 = "lpo.views.bad_request"

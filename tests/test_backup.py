@@ -2,6 +2,8 @@
 
 import io
 import sqlite3
+import stat
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,7 @@ from django.db import connection
 
 from guidance.content import content_models
 from guidance.models import Page
+from lpo.page_cache import content_generation
 
 
 def empty_content():
@@ -62,3 +65,38 @@ def test_restore_explains_a_wrong_file(tmp_path):
         call_command("restore", str(wrong))
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("restore", str(tmp_path / "weg.sqlite3"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_files_and_folder_are_readable_by_this_user_only(tmp_path):
+    call_command("load_content", verbosity=0)
+    folder = tmp_path / "backups"
+    out = io.StringIO()
+    call_command("backup", output=str(folder), stdout=out, stderr=io.StringIO())
+    backup = Path(out.getvalue().strip())
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_damaged_back_up_and_replaces_nothing(tmp_path):
+    damaged = tmp_path / "lpo-kapot.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"kapot" * 2000)
+    with pytest.raises(CommandError, match="niets teruggezet|geen bruikbare SQLite-database"):
+        call_command("restore", str(damaged), stderr=io.StringIO())
+    assert Page.objects.count() == 0
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a .sqlite3 back-up is for SQLite")
+@pytest.mark.django_db(transaction=True)
+def test_restore_says_what_it_replaces_and_refreshes_cached_pages(tmp_path):
+    call_command("load_content", verbosity=0)
+    out = io.StringIO()
+    call_command("backup", output=str(tmp_path), stdout=out, stderr=io.StringIO())
+    empty_content()
+    before = content_generation()
+    said = io.StringIO()
+    call_command("restore", out.getvalue().strip(), stderr=said)
+    assert "pagina's" in said.getvalue() and "gebruikers" in said.getvalue() and "sessies" in said.getvalue()
+    assert "ook gebruikers en sessies" in said.getvalue()
+    assert content_generation() != before

@@ -78,7 +78,7 @@ HTTPS_SETTINGS = [
 @pytest.fixture
 def production_https(load_settings, settings):
     """The HTTPS settings that lpo/settings.py gives a production environment, applied to this test."""
-    production = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="testserver")
+    production = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="testserver", LPO_PROXY_COUNT="1")
     for name in HTTPS_SETTINGS:
         setattr(settings, name, getattr(production, name))
     return production
@@ -89,6 +89,12 @@ def test_production_settings_turn_https_on_by_default(production_https):
     assert production_https.SECURE_HSTS_SECONDS == 31536000
     assert production_https.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
     assert production_https.SESSION_COOKIE_SECURE and production_https.CSRF_COOKIE_SECURE
+
+
+def test_forwarded_scheme_is_believed_only_behind_a_proxy(load_settings):
+    direct = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="lpo.example.nl")
+    assert direct.SECURE_SSL_REDIRECT is True
+    assert not hasattr(direct, "SECURE_PROXY_SSL_HEADER")
 
 
 def test_https_off_only_when_asked_for(load_settings):

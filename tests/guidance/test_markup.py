@@ -1,3 +1,5 @@
+from bs4 import BeautifulSoup
+
 from guidance.markup import footnote_numbers, render
 
 
@@ -29,3 +31,13 @@ def test_footnote_marks_become_links_to_the_literatuurlijst():
 
 def test_footnote_numbers_are_read_from_text():
     assert footnote_numbers("a.[^5] b.[^12] c.[^5] [^x]") == {5, 12}
+
+
+def test_footnote_marks_inside_attributes_stay_text():
+    html = render('[ARQ](https://arq.org/x?a=[^3] "titel met [^4] en > teken") en tekst.[^5]', "/bronnen/")
+    page = BeautifulSoup(html, "html.parser")
+    link = page.select_one('a[rel="noopener"]')
+    assert link["title"] == "titel met [^4] en > teken"
+    assert "[^3]" in link["href"]
+    assert [a["href"] for a in page.select("sup.footnote-mark a")] == ["/bronnen/#bron-5"]
+    assert not page.select("a sup") and not page.select("a a")

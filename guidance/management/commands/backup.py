@@ -1,3 +1,4 @@
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -16,8 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--output", default="backups", help="Map voor de back-up (standaard: backups/).")
 
     def handle(self, *args, output, **options):
+        # A back-up holds password hashes and live sessions: readable by this user only.
+        os.umask(0o077)
         folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         if connection.vendor == "sqlite":
             target = folder / f"lpo-{stamp}.sqlite3"

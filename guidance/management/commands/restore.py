@@ -5,6 +5,17 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.db import DatabaseError, connection
 
 from guidance.content import has_content
+from lpo.page_cache import content_changed
+
+# What a restore brings back, counted in the back-up before anything is replaced.
+COUNTED = [
+    ("pagina's", "guidance_page"),
+    ("bronnen", "guidance_source"),
+    ("hulpmiddelen", "guidance_tool"),
+    ("interventies", "interventions_intervention"),
+    ("gebruikers", "auth_user"),
+    ("sessies", "django_session"),
+]
 
 
 class Command(BaseCommand):
@@ -32,9 +43,27 @@ class Command(BaseCommand):
             occupied = False  # no tables yet: an empty database
         if occupied:
             raise CommandError("De database heeft al inhoud. Zet een back-up alleen terug in een lege database.")
-        with sqlite3.connect(path) as source:
-            source.execute("PRAGMA quick_check")
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as source:
+            try:
+                problems = [row[0] for row in source.execute("PRAGMA quick_check")]
+                # The table names are our own constants above.
+                counts = {
+                    label: source.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608
+                    for label, table in COUNTED
+                }
+            except sqlite3.DatabaseError as error:
+                raise CommandError(f"{path} is geen bruikbare SQLite-database: {error}.") from error
+            if problems != ["ok"]:
+                found = "; ".join(problems[:5])
+                raise CommandError(f"{path} is beschadigd; er is niets teruggezet. SQLite meldt: {found}")
+            self.stderr.write(
+                f"Dit zet de hele database terug uit {path}: "
+                + ", ".join(f"{count} {label}" for label, count in counts.items())
+                + ". Alles in de huidige database wordt vervangen, ook gebruikers en sessies."
+            )
             connection.ensure_connection()
             source.backup(connection.connection)
         source.close()
+        # Pages cached from before the restore must not outlive it.
+        content_changed()
         self.stderr.write(self.style.SUCCESS(f"Back-up teruggezet uit {path}."))
