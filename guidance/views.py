@@ -5,13 +5,14 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from guidance import markup, roles
+from guidance import concepts, markup, roles
 from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.page_cache import public_page
@@ -33,16 +34,22 @@ def page_detail(request, slug, section=None):
     return render_page(request, page)
 
 
+def private(response):
+    """A preview may show what is not published: never kept by a browser or a shared cache."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 @staff_member_required
 def page_preview(request, pk):
-    """A page exactly as visitors will see it, also while it is a draft; for editors only."""
+    """A page exactly as visitors will see it, with its open concept, also while it is a draft; for editors only."""
     if not request.user.has_perm("guidance.view_page"):
         raise PermissionDenied
-    page = get_object_or_404(Page.objects.select_related("parent"), pk=pk)
-    return render_page(request, page, preview=True)
+    page, concept = concepts.with_concept(get_object_or_404(Page.objects.select_related("parent"), pk=pk))
+    return private(render_page(request, page, preview=True, concept=concept is not None))
 
 
-def render_page(request, page, preview=False):
+def render_page(request, page, preview=False, concept=False):
     tree = page_tree(request)
     siblings = tree.numbered_siblings(page)
     context = {
@@ -54,11 +61,15 @@ def render_page(request, page, preview=False):
         "previous": _neighbour(siblings, page, -1),
         "next": _neighbour(siblings, page, +1),
         "preview": preview,
+        "concept": concept,
     }
     if page.listing == Page.Listing.SOURCES:
         context["sources"] = sources_with_citations(tree)
     elif page.listing == Page.Listing.TOOLS:
         context["tools"] = tools(tree)
+        if preview:  # the tools' open concepts too
+            context["tools"], tool_concepts = concepts.with_concepts(context["tools"])
+            context["concept"] = concept or tool_concepts
     elif page.listing == Page.Listing.INTERVENTIONS:
         context.update(comparison_context(request))
     return render(request, "guidance/page_detail.html", context)

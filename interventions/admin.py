@@ -1,9 +1,11 @@
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 from django.contrib import admin
+from django.urls import reverse
 
 from guidance.admin import PublishingMixin
+from guidance.concept_admin import ConceptAdminMixin, LockedInlineMixin
 from interventions.models import Criterion, Fact, Intervention, Tag
 
 
@@ -15,7 +17,7 @@ class TagInline(TranslationTabularInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(VersionAdmin, TranslationAdmin):
+class CriterionAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "question", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_nl", "question_nl", "question_en", "question_uk", "explanation_nl"]
@@ -24,7 +26,7 @@ class CriterionAdmin(VersionAdmin, TranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(VersionAdmin, TranslationAdmin):
+class TagAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["label", "criterion", "slug", "order"]
     list_filter = ["criterion"]
     search_fields = ["label_nl", "label_en", "label_uk", "slug"]
@@ -32,15 +34,16 @@ class TagAdmin(VersionAdmin, TranslationAdmin):
     list_select_related = ["criterion"]
 
 
-class FactInline(TranslationStackedInline):
+class FactInline(LockedInlineMixin, TranslationStackedInline):
     model = Fact
     fields = ["topic", "text", "sources", "order"]
     extra = 0
 
 
 @admin.register(Intervention)
-class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
+class InterventionAdmin(ConceptAdminMixin, PublishingMixin, VersionAdmin, TabbedTranslationAdmin):
     preview_url_name = "interventions:preview"
+    actions = [*PublishingMixin.actions, *ConceptAdminMixin.actions]
     list_display = ["name", "full_name", "slug", "is_published", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "tags"]
@@ -54,9 +57,13 @@ class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
 
 
 @admin.register(Fact)
-class FactAdmin(VersionAdmin, TranslationAdmin):
+class FactAdmin(ConceptAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ["intervention", "topic", "text"]
     list_filter = ["intervention", "topic"]
     search_fields = ["text_nl", "text_en", "text_uk", "sources"]
     ordering = ["intervention__order", "order"]
     list_select_related = ["intervention"]
+
+    def concept_preview_url(self, obj):
+        # A fact shows on its intervention's page.
+        return reverse("interventions:preview", args=[obj.intervention_id])
