@@ -25,7 +25,7 @@ def test_editor_group_has_exactly_the_content_rights():
     permissions = Permission.objects.filter(group__name="Redacteur")
     expected = {
         f"{app}.{action}_{model}" for app, model in CONTENT_MODELS for action in ("add", "change", "delete", "view")
-    } | {"guidance.view_rolecount"}
+    } | {"guidance.view_rolecount", "guidance.publish_concept"}
     assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == expected
 
 
