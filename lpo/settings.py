@@ -135,8 +135,9 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("uk", "Українськ
 # Content that is not translated yet shows in Dutch (and is marked so on the page).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
-# The admin's language tabs need jQuery UI; modeltranslation would load it from a CDN, which the CSP forbids.
-MODELTRANSLATION_JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
+# The admin's language tabs need jQuery UI; django-modeltranslation reads this name and would otherwise load it
+# from a CDN, which the CSP forbids. A static path: served by us (build/jquery-ui, see STATICFILES_DIRS).
+JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
