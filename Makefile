@@ -30,6 +30,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 build/nlds/nlds.css: node_modules/.package-lock.json scripts/build-css.mjs
 	node scripts/build-css.mjs
 
+# jQuery UI for the language tabs in the admin (django-modeltranslation), served by us: the CSP allows no CDN.
+build/jquery-ui/jquery-ui.min.js: node_modules/.package-lock.json
+	mkdir -p build/jquery-ui
+	cp node_modules/jquery-ui/dist/jquery-ui.min.js node_modules/jquery-ui/LICENSE.txt build/jquery-ui/
+
 # The interface translations (en, uk): .po files in git, compiled to .mo here.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 messages: $(MO_FILES)
@@ -39,8 +44,8 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/bin/act
 	  else echo "msgfmt is missing: install it with 'sudo apt-get install gettext'."; exit 1; fi; }
 	msgfmt --check -o $@ $<
 
-install: $(VENV)/.stamp-runtime build/nlds/nlds.css messages
-install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css messages
+install: $(VENV)/.stamp-runtime build/nlds/nlds.css build/jquery-ui/jquery-ui.min.js messages
+install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css build/jquery-ui/jquery-ui.min.js messages
 
 # A local secret key, made once and never committed (.env is in .gitignore). The local server speaks plain
 # HTTP on 127.0.0.1, so it turns off the HTTPS-only settings that production has by default.

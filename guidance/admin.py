@@ -1,11 +1,12 @@
 import reversion
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 
+from guidance.concept_admin import ConceptAdminMixin
 from guidance.models import Page, RoleCount, Source, Tool
 from lpo.admin import CheckedAdminMixin, CheckedListFilter
 
@@ -32,12 +33,12 @@ class PublishingMixin:
             reverse(self.preview_url_name, args=[obj.pk]),
         )
 
-    @admin.action(description="Publiceren: zichtbaar maken voor bezoekers", permissions=["change"])
+    @admin.action(description="Publiceren: zichtbaar maken voor bezoekers", permissions=["publish"])
     def publish(self, request, queryset):
         count = self._set_published(request, queryset, True)
         self.message_user(request, f"{count} gepubliceerd.", messages.SUCCESS)
 
-    @admin.action(description="Concept maken: verbergen voor bezoekers", permissions=["change"])
+    @admin.action(description="Concept maken: verbergen voor bezoekers", permissions=["publish"])
     def make_draft(self, request, queryset):
         count = self._set_published(request, queryset, False)
         self.message_user(request, f"{count} teruggezet naar concept.", messages.SUCCESS)
@@ -54,8 +55,9 @@ class PublishingMixin:
 
 
 @admin.register(Page)
-class PageAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
+class PageAdmin(ConceptAdminMixin, PublishingMixin, VersionAdmin, TabbedTranslationAdmin):
     preview_url_name = "guidance:preview"
+    actions = [*PublishingMixin.actions, *ConceptAdminMixin.actions]
     list_display = ["__str__", "parent", "summary", "listing", "is_published", "updated_at"]
     list_display_links = ["__str__"]
     list_filter = ["is_published", ("parent", admin.RelatedOnlyFieldListFilter), "listing"]
@@ -93,7 +95,8 @@ class SourceAdmin(VersionAdmin):
 
 
 @admin.register(Tool)
-class ToolAdmin(CheckedAdminMixin, VersionAdmin, TranslationAdmin):
+class ToolAdmin(CheckedAdminMixin, ConceptAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+    actions = [*CheckedAdminMixin.actions, *ConceptAdminMixin.actions]
     list_display = ["name", "organisation", "languages", "url", "mentioned_on", "checked_on", "order"]
     list_editable = ["order"]
     list_filter = [CheckedListFilter, ("mentioned_on", admin.RelatedOnlyFieldListFilter), "organisation"]
@@ -112,6 +115,11 @@ class ToolAdmin(CheckedAdminMixin, VersionAdmin, TranslationAdmin):
     search_fields = ["name_nl", "name_en", "name_uk", "organisation", "description_nl"]
     ordering = ["order", "name_nl"]
     list_select_related = ["mentioned_on"]
+
+    def concept_preview_url(self, obj):
+        # A tool shows on the page that lists all tools.
+        page = Page.objects.filter(listing=Page.Listing.TOOLS).first()
+        return reverse("guidance:preview", args=[page.pk]) if page else None
 
 
 @admin.register(RoleCount)

@@ -6,6 +6,7 @@ class GuidanceConfig(AppConfig):
     verbose_name = "Handreiking"
 
     def ready(self):
-        from guidance import signals
+        from guidance import locking, signals
 
         signals.connect()
+        locking.connect()

@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from guidance.markup import footnote_numbers
-from lpo.models import Checked
+from lpo.models import Checked, Versioned
 
 
 class PageQuerySet(models.QuerySet):
@@ -17,7 +20,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True, number__isnull=False)
 
 
-class Page(models.Model):
+class Page(Versioned):
     """A page of the handreiking: a chapter, a section such as 'Inspiratie uit de praktijk', or a page under one."""
 
     class Listing(models.TextChoices):
@@ -178,7 +181,7 @@ class Source(models.Model):
             )
 
 
-class Tool(Checked):
+class Tool(Checked, Versioned):
     """A tool or organisation that the handreiking names (hulpmiddelen)."""
 
     name = models.CharField("naam", max_length=200)
@@ -257,3 +260,64 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.language})"
+
+
+class ConceptQuerySet(models.QuerySet):
+    def for_model(self, model):
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def for_object(self, obj):
+        return self.for_model(type(obj)).filter(object_id=obj.pk)
+
+
+class Concept(models.Model):
+    """A change to a page, tool, intervention or fact, kept aside until an editor publishes it.
+
+    Visitors never see it: it is not content (guidance.content), so saving it moves no cache and no search index.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name="soort")
+    object_id = models.PositiveBigIntegerField("object")
+    content_object = GenericForeignKey()
+    data = models.JSONField(
+        "gegevens",
+        encoder=DjangoJSONEncoder,
+        help_text="De gecontroleerde gegevens uit het formulier, in alle talen.",
+    )
+    base_data = models.JSONField(
+        "gepubliceerde gegevens",
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        help_text="De gepubliceerde gegevens toen het concept werd opgeslagen; zo blijft een latere wijziging staan.",
+    )
+    base_version = models.PositiveIntegerField("gebaseerd op versie")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="gemaakt door",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="laatst gewijzigd door",
+    )
+    created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
+    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
+
+    objects = ConceptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = "concept"
+        verbose_name_plural = "concepten"
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_concept_per_object"),
+        ]
+        permissions = [("publish_concept", "Mag concepten publiceren")]
+
+    def __str__(self):
+        return f"Concept van {self.content_type.name} {self.object_id}"

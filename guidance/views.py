@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from guidance import markup, roles
+from guidance import concepts, markup, roles
 from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.templatetags.translated import tr
@@ -37,14 +37,14 @@ def page_detail(request, slug, section=None):
 @never_cache
 @staff_member_required
 def page_preview(request, pk):
-    """A page exactly as visitors will see it, also while it is a draft; for editors only."""
+    """A page exactly as visitors will see it, with its open concept, also while it is a draft; for editors only."""
     if not request.user.has_perm("guidance.view_page"):
         raise PermissionDenied
-    page = get_object_or_404(Page.objects.select_related("parent"), pk=pk)
-    return render_page(request, page, preview=True)
+    page, concept = concepts.with_concept(get_object_or_404(Page.objects.select_related("parent"), pk=pk))
+    return render_page(request, page, preview=True, concept=concept is not None)
 
 
-def render_page(request, page, preview=False):
+def render_page(request, page, preview=False, concept=False):
     tree = page_tree(request)
     siblings = tree.numbered_siblings(page)
     context = {
@@ -56,11 +56,15 @@ def render_page(request, page, preview=False):
         "previous": _neighbour(siblings, page, -1),
         "next": _neighbour(siblings, page, +1),
         "preview": preview,
+        "concept": concept,
     }
     if page.listing == Page.Listing.SOURCES:
         context["sources"] = sources_with_citations(tree)
     elif page.listing == Page.Listing.TOOLS:
         context["tools"] = tools(tree)
+        if preview:  # the tools' open concepts too
+            context["tools"], tool_concepts = concepts.with_concepts(context["tools"])
+            context["concept"] = concept or tool_concepts
     elif page.listing == Page.Listing.INTERVENTIONS:
         context.update(comparison_context(request))
     response = render(request, "guidance/page_detail.html", context)

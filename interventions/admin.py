@@ -1,9 +1,11 @@
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 from django.contrib import admin
+from django.urls import reverse
 
 from guidance.admin import PublishingMixin
+from guidance.concept_admin import ConceptAdminMixin, LockedInlineMixin
 from interventions.models import Criterion, Fact, Intervention, Tag
 from lpo.admin import CheckedAdminMixin, CheckedListFilter, note_checker
 
@@ -16,7 +18,7 @@ class TagInline(TranslationTabularInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(VersionAdmin, TranslationAdmin):
+class CriterionAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "question", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_nl", "question_nl", "question_en", "question_uk", "explanation_nl"]
@@ -25,7 +27,7 @@ class CriterionAdmin(VersionAdmin, TranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(VersionAdmin, TranslationAdmin):
+class TagAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["label", "criterion", "slug", "order"]
     list_filter = ["criterion"]
     search_fields = ["label_nl", "label_en", "label_uk", "slug"]
@@ -33,7 +35,7 @@ class TagAdmin(VersionAdmin, TranslationAdmin):
     list_select_related = ["criterion"]
 
 
-class FactInline(TranslationStackedInline):
+class FactInline(LockedInlineMixin, TranslationStackedInline):
     model = Fact
     fields = ["topic", "text", "sources", "order", "checked_on", "checked_by"]
     readonly_fields = ["checked_by"]
@@ -41,8 +43,9 @@ class FactInline(TranslationStackedInline):
 
 
 @admin.register(Intervention)
-class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
+class InterventionAdmin(ConceptAdminMixin, PublishingMixin, VersionAdmin, TabbedTranslationAdmin):
     preview_url_name = "interventions:preview"
+    actions = [*PublishingMixin.actions, *ConceptAdminMixin.actions]
     list_display = ["name", "full_name", "slug", "is_published", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "tags"]
@@ -62,7 +65,8 @@ class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
 
 
 @admin.register(Fact)
-class FactAdmin(CheckedAdminMixin, VersionAdmin, TranslationAdmin):
+class FactAdmin(CheckedAdminMixin, ConceptAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+    actions = [*CheckedAdminMixin.actions, *ConceptAdminMixin.actions]
     list_display = ["intervention", "topic", "text", "checked_on"]
     list_filter = [CheckedListFilter, "intervention", "topic"]
     fields = ["intervention", "topic", "text", "sources", "order", "checked_on", "checked_by"]
@@ -70,3 +74,7 @@ class FactAdmin(CheckedAdminMixin, VersionAdmin, TranslationAdmin):
     search_fields = ["text_nl", "text_en", "text_uk", "sources"]
     ordering = ["intervention__order", "order"]
     list_select_related = ["intervention"]
+
+    def concept_preview_url(self, obj):
+        # A fact shows on its intervention's page.
+        return reverse("interventions:preview", args=[obj.intervention_id])

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lpo.models import Checked
+from lpo.models import Checked, Versioned
 
 
 class Criterion(models.Model):
@@ -53,7 +53,7 @@ class InterventionQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("tags", queryset=Tag.objects.select_related("criterion")))
 
 
-class Intervention(models.Model):
+class Intervention(Versioned):
     name = models.CharField("naam", max_length=100)
     slug = models.SlugField("code", unique=True, help_text="Deel van het webadres, bijvoorbeeld 'pm-plus'.")
     full_name = models.CharField(
@@ -89,7 +89,7 @@ def validate_source_urls(value):
             raise ValidationError(f"'{line[:80]}' is geen geldig webadres. Zet één adres op elke regel.") from error
 
 
-class Fact(Checked):
+class Fact(Checked, Versioned):
     """A fact about an intervention, shown under one heading of its page, with its public source and check date."""
 
     class Topic(models.TextChoices):

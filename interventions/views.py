@@ -4,9 +4,11 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from guidance import concepts
 from guidance.pagination import query_prefix
 from interventions.catalog import catalog
 from interventions.models import Fact, Intervention
@@ -50,24 +52,35 @@ def intervention_list(request):
 
 @public_page
 def intervention_detail(request, slug):
-    return render_intervention(request, Intervention.objects.published(), slug=slug)
+    intervention = _intervention(Intervention.objects.published(), slug=slug)
+    return render_intervention(request, intervention, list(intervention.facts.all()))
 
 
 # A preview may show a concept: never kept by a browser or a proxy.
 @never_cache
 @staff_member_required
 def intervention_preview(request, pk):
-    """An intervention exactly as visitors will see it, also while it is a draft; for editors only."""
+    """An intervention exactly as visitors will see it, with the open concepts of it and its facts, also while it
+    is a draft; for editors only."""
     if not request.user.has_perm("interventions.view_intervention"):
         raise PermissionDenied
-    return render_intervention(request, Intervention.objects.all(), preview=True, pk=pk)
+    intervention, concept = concepts.with_concept(_intervention(Intervention.objects.all(), pk=pk))
+    facts, fact_concepts = concepts.with_concepts(intervention.facts.all())
+    facts.sort(key=lambda fact: (fact.order, fact.pk))
+    response = render_intervention(
+        request, intervention, facts, preview=True, concept=concept is not None or fact_concepts
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
-def render_intervention(request, interventions, preview=False, **lookup):
-    intervention = get_object_or_404(
+def _intervention(interventions, **lookup):
+    return get_object_or_404(
         interventions.with_tags().prefetch_related(Prefetch("facts", queryset=Fact.objects.all())), **lookup
     )
-    facts = list(intervention.facts.all())
+
+
+def render_intervention(request, intervention, facts, preview=False, concept=False):
     topics = [(label, [fact for fact in facts if fact.topic == topic]) for topic, label in Fact.Topic.choices]
     criteria = {}
     for tag in intervention.tags.all():
@@ -81,5 +94,6 @@ def render_intervention(request, interventions, preview=False, **lookup):
             "criteria": criteria,
             "crumbs": [(reverse("interventions:list"), _("Interventies"))],
             "preview": preview,
+            "concept": concept,
         },
     )

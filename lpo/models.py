@@ -13,6 +13,26 @@ def check_due_before(today=None):
         return today.replace(year=today.year - 1, day=28)
 
 
+class Versioned(models.Model):
+    """Counts every save, so that the admin can refuse a save from a form opened before someone else's save.
+
+    The admin compares and raises the number in one conditional UPDATE (lpo.locking).
+    """
+
+    version = models.PositiveIntegerField(
+        "versie", default=0, help_text="Telt elke opslag; zo merkt het beheer dat iemand anders intussen opsloeg."
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.version += 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
 class CheckedQuerySet(models.QuerySet):
     def check_due(self, today=None):
         """Never checked, or checked more than 12 months ago."""

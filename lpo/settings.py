@@ -149,6 +149,9 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("uk", "Українськ
 # Content that is not translated yet shows in Dutch (and is marked so on the page).
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+# The admin's language tabs need jQuery UI; django-modeltranslation reads this name and would otherwise load it
+# from a CDN, which the CSP forbids. A static path: served by us (build/jquery-ui, see STATICFILES_DIRS).
+JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -156,8 +159,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# build/nlds holds the NL Design System components, built from node_modules by `make` (scripts/build-css.mjs).
-STATICFILES_DIRS = [BASE_DIR / "static", ("nlds", BASE_DIR / "build" / "nlds")]
+# build/nlds holds the NL Design System components, built from node_modules by `make` (scripts/build-css.mjs);
+# build/jquery-ui the jQuery UI of the admin's language tabs, copied there by `make` from the npm package.
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("nlds", BASE_DIR / "build" / "nlds"),
+    ("jquery-ui", BASE_DIR / "build" / "jquery-ui"),
+]
 # Hashed, compressed names only in production: the test server cannot serve the manifest's names.
 STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {

@@ -1,5 +1,5 @@
 // Concatenates the minified CSS of every NL Design System component in package.json into one file,
-// so a page loads one stylesheet. The list of components is the dependencies: add a package, rebuild.
+// so a page loads one stylesheet. The list of components is the @utrecht/ dependencies: add a package, rebuild.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -8,6 +8,7 @@ const { dependencies } = JSON.parse(readFileSync(new URL("../package.json", impo
 const output = new URL("../build/nlds/nlds.css", import.meta.url);
 
 const parts = Object.keys(dependencies)
+  .filter((name) => name.startsWith("@utrecht/"))
   .sort()
   .map((name) => {
     const css = readFileSync(require.resolve(`${name}/dist/index.min.css`), "utf8");

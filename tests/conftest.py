@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 
 from tests.factories import CriterionFactory, InterventionFactory, TagFactory
@@ -66,6 +66,26 @@ def parse(response):
 
 def text(element):
     return " ".join(element.get_text(" ").split())
+
+
+def form_data(client, url, response=None):
+    """The admin form's current values, as a browser would post them back (hidden fields too)."""
+    response = response or client.get(url)
+    data = {}
+    forms = [response.context["adminform"].form] + [
+        form for formset in response.context.get("inline_admin_formsets", []) for form in formset.formset.forms
+    ]
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None:
+                continue
+            key = form.add_prefix(name)
+            data[key] = [str(v) for v in value] if isinstance(value, list) else value
+    for formset in response.context.get("inline_admin_formsets", []):
+        management = formset.formset.management_form
+        data.update({management.add_prefix(k): v for k, v in management.initial.items()})
+    return data
 
 
 @pytest.fixture
@@ -206,3 +226,23 @@ def load_settings(monkeypatch):
         return module
 
     return load
+
+
+@pytest.fixture
+def other_editor(db):
+    """A second editor in the Redacteur group, logged in with a browser (client) of their own."""
+    user = User.objects.create_user("tweede-redacteur", password="een-lang-wachtwoord-43", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redacteur"))
+    other = Client()
+    other.force_login(user)
+    return other
+
+
+@pytest.fixture
+def reader(db):
+    """A future 'Meelezer': every right of a Redacteur except publishing, so concepts only."""
+    user = User.objects.create_user("meelezer", password="een-lang-wachtwoord-44", is_staff=True)
+    user.user_permissions.set(Group.objects.get(name="Redacteur").permissions.exclude(codename="publish_concept"))
+    reader = Client()
+    reader.force_login(user)
+    return reader

@@ -25,7 +25,7 @@ def test_editor_group_has_exactly_the_content_rights():
     permissions = Permission.objects.filter(group__name="Redacteur")
     expected = {
         f"{app}.{action}_{model}" for app, model in CONTENT_MODELS for action in ("add", "change", "delete", "view")
-    } | {"guidance.view_rolecount", "lpo.view_linkcheck"}
+    } | {"guidance.view_rolecount", "lpo.view_linkcheck", "guidance.publish_concept"}
     assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == expected
 
 
@@ -96,3 +96,12 @@ def test_deleting_a_chapter_with_pages_under_it_is_refused(admin_client):
     PageFactory(parent=chapter)
     admin_client.post(reverse("admin:guidance_page_delete", args=[chapter.pk]), {"post": "yes"})
     assert Page.objects.filter(pk=chapter.pk).exists()
+
+
+def test_language_tabs_load_jquery_ui_from_our_own_static_files(client, editor):
+    page = PageFactory()
+    html = client.get(reverse("admin:guidance_page_change", args=[page.pk])).content.decode()
+    scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
+    assert "/static/jquery-ui/jquery-ui.min.js" in scripts
+    assert "/static/modeltranslation/js/tabbed_translation_fields.js" in scripts
+    assert all(src.startswith("/") and not src.startswith("//") for src in scripts)

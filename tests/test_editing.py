@@ -13,30 +13,10 @@ from django.urls import reverse
 from guidance.content import content_models
 from guidance.models import Page
 from interventions.models import Intervention
-from tests.conftest import parse, text
+from tests.conftest import form_data, parse, text
 from tests.factories import InterventionFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(client, url):
-    """The admin form's current values, as a browser would post them back."""
-    response = client.get(url)
-    data = {}
-    forms = [response.context["adminform"].form] + [
-        form for formset in response.context.get("inline_admin_formsets", []) for form in formset.formset.forms
-    ]
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None:
-                continue
-            key = form.add_prefix(name)
-            data[key] = [str(v) for v in value] if isinstance(value, list) else value
-    for formset in response.context.get("inline_admin_formsets", []):
-        management = formset.formset.management_form
-        data.update({management.add_prefix(k): v for k, v in management.initial.items()})
-    return data
 
 
 def test_draft_page_is_hidden_from_visitors_and_shown_in_preview(client, editor):

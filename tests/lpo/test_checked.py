@@ -150,6 +150,7 @@ def test_setting_the_date_in_the_form_records_the_editor_as_checker(client, edit
     tool.refresh_from_db()
     assert (tool.checked_on, tool.checked_by) == (datetime.date(2026, 3, 3), editor)
 
+    data = form_data(client, url)  # the form as it is now, after the save above
     data["checked_on"] = ""
     assert client.post(url, data).status_code == 302
     tool.refresh_from_db()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interventions', '0002_translations'),
+        ('interventions', '0003_versions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
