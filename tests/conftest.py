@@ -183,10 +183,13 @@ def uses_db(item):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Database tests on factories first, then the ones on the real content (one load serves them all), then
-    transactional tests and those without a database, browser tests last (one live site for all of them)."""
+    transactional tests and those without a database, browser tests last (one live site for all of them), and
+    last of all the browser tests that change the live site's content."""
     position = {id(item): index for index, item in enumerate(items)}
 
     def group(item):
+        if item.get_closest_marker("writes_content"):
+            return 5
         if item.get_closest_marker("browser"):
             return 4
         if uses_content(item):

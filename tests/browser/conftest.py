@@ -13,6 +13,7 @@ from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from django.core.management import call_command
+from django.db import connection
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow the ORM there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -62,11 +63,19 @@ def site(django_db_setup, django_db_blocker):
     The database stays open to the server thread while the browser tests run, and is emptied afterwards.
     """
     with django_db_blocker.unblock():
+        # pytest-django makes the test database only for the tests that ask for one; when only browser tests
+        # run, no test does, so the live site makes it itself.
+        original_name = None
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            original_name = connection.settings_dict["NAME"]
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         call_command("load_content", verbosity=0)
         server = LiveServer("localhost")
         yield server.url
         server.stop()
         call_command("flush", interactive=False, verbosity=0)
+        if original_name is not None:
+            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -6,18 +6,23 @@ from django.contrib.auth.models import Group, Permission, User
 
 from guidance.models import Page
 
+# They change the live site's content: after every other browser test.
+pytestmark = pytest.mark.writes_content
+
 PASSWORD = "een-lang-wachtwoord-42"
 CHAPTER = "/handreiking/sociale-steun/"
 
 
 @pytest.fixture
 def editors(site):
-    # The live server's database is emptied after each test, the Redacteur group of the migrations with it.
     group, made = Group.objects.get_or_create(name="Redacteur")
     if made:
         group.permissions.set(Permission.objects.filter(content_type__app_label__in=["guidance", "interventions"]))
     for name in ("anna", "bert"):
-        User.objects.create_user(name, password=PASSWORD, is_staff=True).groups.add(group)
+        user, _ = User.objects.get_or_create(username=name, defaults={"is_staff": True})
+        user.set_password(PASSWORD)
+        user.save()
+        user.groups.add(group)
     return ["anna", "bert"]
 
 
