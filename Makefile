@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench backup restore lint format install install-dev messages migrate content static editor chromium clean
+.PHONY: run test test-postgres test-deploy bench backup restore lint format install install-dev messages migrate content static editor chromium clean
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
@@ -108,6 +108,11 @@ restore: install .env
 # The same suite on PostgreSQL (scripts/test-postgres.sh starts a local server when none is given).
 test-postgres: install-dev chromium
 	scripts/test-postgres.sh
+
+# The stack a municipality would run, all on 127.0.0.1: PostgreSQL, Redis, two gunicorn servers, nginx in front
+# (scripts/test-deploy.sh installs and starts what it needs and stops it again).
+test-deploy: install-dev
+	scripts/test-deploy.sh
 
 # Load figures: the production server on loopback under wrk, compared with its own static file (README).
 bench: install-dev
