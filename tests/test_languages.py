@@ -76,7 +76,13 @@ def test_keuzehulp_is_fully_usable_in_ukrainian(client, content):
     legends = [text(legend) for legend in page.select("legend")]
     assert legends[0] == "Для якої цільової групи ви шукаєте інтервенцію?"
     labels = [text(label) for label in page.select("#vraag-leeftijd label")]
-    assert labels == ["Не має значення", "Дорослі (18+)", "Підлітки (12–18 років)", "Діти (до 12 років)", "Батьки та сім'я"]
+    assert labels == [
+        "Не має значення",
+        "Дорослі (18+)",
+        "Підлітки (12–18 років)",
+        "Діти (до 12 років)",
+        "Батьки та сім'я",
+    ]
     assert text(page.select_one("main form button[type=submit]")) == "Показати відповідні інтервенції"
     assert "Жодна інтервенція не відповідає всім вибраним характеристикам" in text(page)
     first = page.select_one('[data-match="partial"]')
