@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from guidance.markup import footnote_numbers
+from guidance.reviews import TranslationReview
 
 
 class PageQuerySet(models.QuerySet):
@@ -16,7 +17,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True, number__isnull=False)
 
 
-class Page(models.Model):
+class Page(TranslationReview):
     """A page of the handreiking: a chapter, a section such as 'Inspiratie uit de praktijk', or a page under one."""
 
     class Listing(models.TextChoices):
@@ -153,7 +154,7 @@ class Source(models.Model):
         return f"bron-{self.number}"
 
 
-class Tool(models.Model):
+class Tool(TranslationReview):
     """A tool or organisation that the handreiking names (hulpmiddelen)."""
 
     name = models.CharField("naam", max_length=200)

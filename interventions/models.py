@@ -4,8 +4,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from guidance.reviews import TranslationReview
 
-class Criterion(models.Model):
+
+class Criterion(TranslationReview):
     """One question of the keuzehulp (leeftijd, doel, vorm); its tags are the possible answers."""
 
     slug = models.SlugField(
@@ -25,7 +27,7 @@ class Criterion(models.Model):
         return self.name
 
 
-class Tag(models.Model):
+class Tag(TranslationReview):
     """An answer to a criterion, e.g. 'kinderen (tot 12 jaar)' for leeftijd."""
 
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="tags", verbose_name="criterium")
@@ -51,7 +53,7 @@ class InterventionQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("tags", queryset=Tag.objects.select_related("criterion")))
 
 
-class Intervention(models.Model):
+class Intervention(TranslationReview):
     name = models.CharField("naam", max_length=100)
     slug = models.SlugField("code", unique=True, help_text="Deel van het webadres, bijvoorbeeld 'pm-plus'.")
     full_name = models.CharField(
@@ -87,7 +89,7 @@ def validate_source_urls(value):
             raise ValidationError(f"'{line[:80]}' is geen geldig webadres. Zet één adres op elke regel.") from error
 
 
-class Fact(models.Model):
+class Fact(TranslationReview):
     """A checked fact about an intervention, shown under one heading of its page, with its public source."""
 
     class Topic(models.TextChoices):
