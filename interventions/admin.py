@@ -3,7 +3,7 @@ from reversion.admin import VersionAdmin
 
 from django.contrib import admin
 
-from guidance.admin import PublishingMixin
+from guidance.admin import PublishingMixin, TranslationReviewMixin
 from interventions.models import Criterion, Fact, Intervention, Tag
 
 
@@ -15,7 +15,7 @@ class TagInline(TranslationTabularInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(VersionAdmin, TranslationAdmin):
+class CriterionAdmin(TranslationReviewMixin, VersionAdmin, TranslationAdmin):
     list_display = ["name", "question", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_nl", "question_nl", "question_en", "question_uk", "explanation_nl"]
@@ -24,7 +24,7 @@ class CriterionAdmin(VersionAdmin, TranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(VersionAdmin, TranslationAdmin):
+class TagAdmin(TranslationReviewMixin, VersionAdmin, TranslationAdmin):
     list_display = ["label", "criterion", "slug", "order"]
     list_filter = ["criterion"]
     search_fields = ["label_nl", "label_en", "label_uk", "slug"]
@@ -39,8 +39,9 @@ class FactInline(TranslationStackedInline):
 
 
 @admin.register(Intervention)
-class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
+class InterventionAdmin(TranslationReviewMixin, PublishingMixin, VersionAdmin, TranslationAdmin):
     preview_url_name = "interventions:preview"
+    actions = [*PublishingMixin.actions, *TranslationReviewMixin.actions]
     list_display = ["name", "full_name", "slug", "is_published", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "tags"]
@@ -54,7 +55,7 @@ class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
 
 
 @admin.register(Fact)
-class FactAdmin(VersionAdmin, TranslationAdmin):
+class FactAdmin(TranslationReviewMixin, VersionAdmin, TranslationAdmin):
     list_display = ["intervention", "topic", "text"]
     list_filter = ["intervention", "topic"]
     search_fields = ["text_nl", "text_en", "text_uk", "sources"]
