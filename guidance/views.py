@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from guidance import markup, roles
+from guidance import markup, reviews, roles
 from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.page_cache import public_page
@@ -55,12 +55,16 @@ def render_page(request, page, preview=False):
         "next": _neighbour(siblings, page, +1),
         "preview": preview,
     }
+    translated = [page]
     if page.listing == Page.Listing.SOURCES:
         context["sources"] = sources_with_citations(tree)
     elif page.listing == Page.Listing.TOOLS:
         context["tools"] = tools(tree)
+        translated += context["tools"]
     elif page.listing == Page.Listing.INTERVENTIONS:
         context.update(comparison_context(request))
+        translated += context["translated"]
+    context["review_notice"] = reviews.notice(translated)
     return render(request, "guidance/page_detail.html", context)
 
 

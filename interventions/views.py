@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from guidance import reviews
 from guidance.page_cache import public_page
 from guidance.pagination import query_prefix
 from interventions.catalog import catalog
@@ -29,6 +30,8 @@ def comparison_context(request):
     criteria, interventions = catalog()
     page = Paginator(interventions, TABLE_ROWS_PER_PAGE).get_page(request.GET.get("pagina"))
     columns, rows = comparison_table(page.object_list, criteria)
+    # The translated texts the table shows: questions, answers and the interventions' names.
+    translated = [*criteria, *columns, *page.object_list]
     return {
         "criteria": criteria,
         "columns": columns,
@@ -36,6 +39,8 @@ def comparison_context(request):
         "table_page": page,
         "interventions_count": len(interventions),
         "query_prefix": query_prefix(request),
+        "translated": translated,
+        "review_notice": reviews.notice(translated),
     }
 
 
@@ -66,6 +71,7 @@ def render_intervention(request, interventions, preview=False, **lookup):
     criteria = {}
     for tag in intervention.tags.all():
         criteria.setdefault(tag.criterion, []).append(tag)
+    translated = [intervention, *facts, *criteria, *intervention.tags.all()]
     return render(
         request,
         "interventions/intervention_detail.html",
@@ -75,5 +81,6 @@ def render_intervention(request, interventions, preview=False, **lookup):
             "criteria": criteria,
             "crumbs": [(reverse("interventions:list"), _("Interventies"))],
             "preview": preview,
+            "review_notice": reviews.notice(translated),
         },
     )
