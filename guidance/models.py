@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from guidance.markup import footnote_numbers
+from guidance.reviews import TranslationReview
 from lpo.models import Checked, Versioned
 
 
@@ -20,7 +21,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True, number__isnull=False)
 
 
-class Page(Versioned):
+class Page(TranslationReview, Versioned):
     """A page of the handreiking: a chapter, a section such as 'Inspiratie uit de praktijk', or a page under one."""
 
     class Listing(models.TextChoices):
@@ -181,7 +182,7 @@ class Source(models.Model):
             )
 
 
-class Tool(Checked, Versioned):
+class Tool(TranslationReview, Checked, Versioned):
     """A tool or organisation that the handreiking names (hulpmiddelen)."""
 
     name = models.CharField("naam", max_length=200)

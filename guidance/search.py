@@ -1,12 +1,20 @@
-"""Search over chapters, interventions, hulpmiddelen and sources, ignoring case and accents.
+"""Search over chapters, interventions, hulpmiddelen and sources, ignoring case and accents, in every language.
 
 Every published item is kept in SearchEntry per language, with its text folded (lower case, no accents) and
-its word stems (Snowball; Dutch for nl). On PostgreSQL the folded text is searched with full-text search in the
-language's configuration ('dutch' for nl); on SQLite the stems are matched as word prefixes, which finds the
-same Dutch word forms ("steun" finds "ondersteuning"'s stem "ondersteun" only as a separate word).
+its word stems (Snowball: Dutch for nl, English for en; Ukrainian words are kept whole, as PostgreSQL's 'simple'
+configuration does). On PostgreSQL the folded text is searched with full-text search in the language's
+configuration ('dutch', 'english', 'simple'); on SQLite the stems are matched as word prefixes, which finds the
+same word forms ("steun" finds "ondersteuning"'s stem "ondersteun" only as a separate word).
+
+Folding treats both sides alike: "й" becomes "и" and "ї" becomes "і" (their marks are accents to fold()), and
+apostrophes inside a word go ("сім'я", "сімʼя" and "сімя" are one word), so a query typed with or without
+them finds the same words. An English or Ukrainian search also finds words that only the Dutch text has (a
+Dutch name, say): a word matches when the entry in the visitor's language or the Dutch entry of the same item
+has it, still in one query; matches in the visitor's language come first.
 """
 
 import functools
+import html
 import re
 import unicodedata
 
@@ -15,24 +23,34 @@ import snowballstemmer
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from guidance.models import Page, SearchEntry, Source, Tool
 from interventions.models import Fact, Intervention
 
-WORD = re.compile(r"\w+", re.UNICODE)
+APOSTROPHES = "'\u2019\u02bc"
+# A word, with the apostrophes inside it ("сім'я", "LPI's").
+WORD = re.compile(rf"\w+(?:[{APOSTROPHES}]\w+)*", re.UNICODE)
+INNER_APOSTROPHE = re.compile(rf"(?<=\w)[{APOSTROPHES}](?=\w)")
 MARKDOWN = re.compile(r"\[\^\d+\]|[#*_>`\[\]]|\(https?://[^)]*\)")
+# Inline HTML in a text (<span lang="nl">, <em>) goes without a trace; other tags leave a space.
+INLINE_TAG = re.compile(r"</?(?:span|em|strong|abbr|a|sup|sub)\b[^>]*>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
 MAX_QUERY = 200
 STEMMERS = {"nl": "dutch", "en": "english"}
-FULL_TEXT_CONFIG = {"nl": "dutch", "en": "english"}
+FULL_TEXT_CONFIG = {"nl": "dutch", "en": "english", "uk": "simple"}
 KIND_ORDER = {"page": 0, "intervention": 1, "tool": 2, "source": 3}
 
 
 def fold(text):
+    """Lower case, without accents or apostrophes inside words; the same for texts and queries."""
     decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return INNER_APOSTROPHE.sub("", bare).lower()
 
 
 @functools.cache
@@ -52,7 +70,10 @@ def stems(text, language):
 
 
 def plain(markdown_text):
-    return " ".join(MARKDOWN.sub(" ", markdown_text or "").split())
+    """The words of a Markdown text as a reader sees them: no marks, no HTML tags, no entities."""
+    text = INLINE_TAG.sub("", markdown_text or "")
+    text = html.unescape(TAG.sub(" ", text))
+    return " ".join(MARKDOWN.sub(" ", text).split())
 
 
 def clean_query(raw):
@@ -89,7 +110,7 @@ def _entries_for(obj, listing_urls):
             if isinstance(obj, Page):
                 if not obj.is_public:
                     return []
-                location = " › ".join(["Handreiking"] + ([obj.parent.title] if obj.parent_id else []))
+                location = " › ".join([_("Handreiking")] + ([obj.parent.title] if obj.parent_id else []))
                 text = " ".join([obj.summary, obj.lead, obj.body])
                 order = KIND_ORDER["page"] * 1000 + (obj.parent.order if obj.parent_id else obj.order)
                 entries.append(_entry(obj, "page", language, obj.title, location, obj.get_absolute_url(), text, order))
@@ -97,18 +118,17 @@ def _entries_for(obj, listing_urls):
                 if not obj.is_published:
                     return []
                 text = " ".join([obj.full_name or ""] + [fact.text for fact in obj.facts.all()])
-                entries.append(
-                    _entry(obj, "intervention", language, obj.name, "Interventies", obj.get_absolute_url(), text, 1000)
-                )
+                url = obj.get_absolute_url()
+                entries.append(_entry(obj, "intervention", language, obj.name, _("Interventies"), url, text, 1000))
             elif isinstance(obj, Tool):
                 text = " ".join([obj.organisation, obj.description, obj.languages])
                 url = listing_urls.get(Page.Listing.TOOLS)
-                entries.append(_entry(obj, "tool", language, obj.name, "Hulpmiddelen", url, text, 2000 + obj.order))
+                entries.append(_entry(obj, "tool", language, obj.name, _("Hulpmiddelen"), url, text, 2000 + obj.order))
             elif isinstance(obj, Source):
                 url = listing_urls.get(Page.Listing.SOURCES) + f"#{obj.anchor}"
                 text = f"{obj.author} {obj.year} {obj.title}"
                 entries.append(
-                    _entry(obj, "source", language, str(obj), "Literatuurlijst", url, text, 3000 + obj.number)
+                    _entry(obj, "source", language, str(obj), _("Literatuurlijst"), url, text, 3000 + obj.number)
                 )
     return entries
 
@@ -179,36 +199,59 @@ def rebuild():
 
 
 def search(query, language, limit=50):
-    """Entries matching every word of the query (in any form), best first; one query."""
+    """Entries in `language` matching every word of the query (in any form, in that language or in the Dutch
+    text of the same item), those that match in `language` itself first; one query."""
     query_stems = stems(query, language)
-    if not query_stems:
+    own = _word_conditions(query, language)
+    if not query_stems or not own:
         return []
-    entries = SearchEntry.objects.filter(language=language)
-    if connection.vendor == "postgresql":
-        config = FULL_TEXT_CONFIG.get(language, "simple")
-        # Every word as a prefix of a stemmed word, so "oekraine" also finds "Oekraïners".
-        words = [word for word in WORD.findall(fold(query)) if word.isalnum()]
-        if not words:
-            return []
-        search_query = SearchQuery(" & ".join(f"{word}:*" for word in words), config=config, search_type="raw")
-        vector = SearchVector("folded", config=config)
-        results = list(
-            entries.annotate(document=vector, rank=SearchRank(vector, search_query))
-            .filter(document=search_query)
-            .order_by("-rank", "order")[:limit]
+    entries = _searchable(SearchEntry.objects.filter(language=language), language)
+    matches = own
+    if language != settings.LANGUAGE_CODE:
+        dutch_entries = _searchable(
+            SearchEntry.objects.filter(
+                language=settings.LANGUAGE_CODE, kind=OuterRef("kind"), object_id=OuterRef("object_id")
+            ),
+            settings.LANGUAGE_CODE,
         )
+        dutch = _word_conditions(query, settings.LANGUAGE_CODE)
+        matches = [
+            own_word | Exists(dutch_entries.filter(dutch_word)) for own_word, dutch_word in zip(own, dutch, strict=True)
+        ]
+    entries = entries.filter(*matches).annotate(in_own_language=ExpressionWrapper(Q(*own), output_field=BooleanField()))
+    if connection.vendor == "postgresql":
+        words = " & ".join(f"{word}:*" for word in _words(query))
+        rank = SearchRank("document", SearchQuery(words, config=_config(language), search_type="raw"))
+        results = list(entries.annotate(rank=rank).order_by("-in_own_language", "-rank", "order")[:limit])
     else:
-        results = list(_stem_filter(entries, query_stems).order_by("order", "title")[:limit])
+        results = list(entries.order_by("-in_own_language", "order", "title")[:limit])
     for entry in results:
         entry.snippet = snippet(entry.text, query_stems, language)
         entry.title_marked = highlight(entry.title, query_stems, language)
     return results
 
 
-def _stem_filter(entries, query_stems):
-    for stem in query_stems:
-        entries = entries.filter(stems__contains=f" {stem}")
+def _config(language):
+    return FULL_TEXT_CONFIG.get(language, "simple")
+
+
+def _words(query):
+    return [word for word in WORD.findall(fold(query)) if word.isalnum()]
+
+
+def _searchable(entries, language):
+    if connection.vendor == "postgresql":
+        return entries.annotate(document=SearchVector("folded", config=_config(language)))
     return entries
+
+
+def _word_conditions(query, language):
+    """Per word of the query, the condition that an entry in `language` has it (see _searchable)."""
+    if connection.vendor == "postgresql":
+        # Every word as a prefix of a stemmed word, so "oekraine" also finds "Oekraïners".
+        config = _config(language)
+        return [Q(document=SearchQuery(f"{word}:*", config=config, search_type="raw")) for word in _words(query)]
+    return [Q(stems__contains=f" {stem}") for stem in stems(query, language)]
 
 
 def _matches(word, query_stems, language):

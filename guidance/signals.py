@@ -1,9 +1,10 @@
-"""One hook for every change to content: the page cache moves on and the search index follows."""
+"""One hook for every change to content: the page cache moves on and the search index follows; before a save,
+the review state of the translations follows the texts (guidance.reviews)."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from guidance import search
+from guidance import reviews, search
 from interventions.models import Fact
 from lpo.page_cache import content_changed
 
@@ -36,6 +37,8 @@ def connect():
     from interventions.models import Intervention
 
     for model in content_models():
+        if issubclass(model, reviews.TranslationReview):
+            pre_save.connect(reviews.keep_in_step, sender=model, dispatch_uid=f"lpo-review-{model._meta.label}")
         post_save.connect(_saved, sender=model, dispatch_uid=f"lpo-content-save-{model._meta.label}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"lpo-content-delete-{model._meta.label}")
     m2m_changed.connect(_changed, sender=Intervention.tags.through, dispatch_uid="lpo-cache-intervention-tags")

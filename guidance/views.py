@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from guidance import concepts, markup, roles
+from guidance import concepts, markup, reviews, roles
 from guidance import search as site_search
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.templatetags.translated import tr
@@ -58,15 +58,19 @@ def render_page(request, page, preview=False, concept=False):
         "preview": preview,
         "concept": concept,
     }
+    translated = [page]
     if page.listing == Page.Listing.SOURCES:
         context["sources"] = sources_with_citations(tree)
     elif page.listing == Page.Listing.TOOLS:
         context["tools"] = tools(tree)
+        translated += context["tools"]
         if preview:  # the tools' open concepts too
             context["tools"], tool_concepts = concepts.with_concepts(context["tools"])
             context["concept"] = concept or tool_concepts
     elif page.listing == Page.Listing.INTERVENTIONS:
         context.update(comparison_context(request))
+        translated += context["translated"]
+    context["review_notice"] = reviews.notice(translated)
     response = render(request, "guidance/page_detail.html", context)
     table_page = context.get("table_page")
     response.canonical_query = {"pagina": str(table_page.number)} if table_page and "pagina" in request.GET else {}

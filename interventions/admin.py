@@ -4,7 +4,7 @@ from reversion.admin import VersionAdmin
 from django.contrib import admin
 from django.urls import reverse
 
-from guidance.admin import PublishingMixin
+from guidance.admin import PublishingMixin, TranslationReviewMixin
 from guidance.concept_admin import ConceptAdminMixin, LockedInlineMixin
 from interventions.models import Criterion, Fact, Intervention, Tag
 from lpo.admin import CheckedAdminMixin, CheckedListFilter, note_checker
@@ -18,7 +18,7 @@ class TagInline(TranslationTabularInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(VersionAdmin, TabbedTranslationAdmin):
+class CriterionAdmin(TranslationReviewMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "question", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_nl", "question_nl", "question_en", "question_uk", "explanation_nl"]
@@ -27,7 +27,7 @@ class CriterionAdmin(VersionAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(VersionAdmin, TabbedTranslationAdmin):
+class TagAdmin(TranslationReviewMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ["label", "criterion", "slug", "order"]
     list_filter = ["criterion"]
     search_fields = ["label_nl", "label_en", "label_uk", "slug"]
@@ -43,9 +43,11 @@ class FactInline(LockedInlineMixin, TranslationStackedInline):
 
 
 @admin.register(Intervention)
-class InterventionAdmin(ConceptAdminMixin, PublishingMixin, VersionAdmin, TabbedTranslationAdmin):
+class InterventionAdmin(
+    TranslationReviewMixin, ConceptAdminMixin, PublishingMixin, VersionAdmin, TabbedTranslationAdmin
+):
     preview_url_name = "interventions:preview"
-    actions = [*PublishingMixin.actions, *ConceptAdminMixin.actions]
+    actions = [*PublishingMixin.actions, *ConceptAdminMixin.actions, *TranslationReviewMixin.actions]
     list_display = ["name", "full_name", "slug", "is_published", "order"]
     list_editable = ["order"]
     list_filter = ["is_published", "tags"]
@@ -65,8 +67,8 @@ class InterventionAdmin(ConceptAdminMixin, PublishingMixin, VersionAdmin, Tabbed
 
 
 @admin.register(Fact)
-class FactAdmin(CheckedAdminMixin, ConceptAdminMixin, VersionAdmin, TabbedTranslationAdmin):
-    actions = [*CheckedAdminMixin.actions, *ConceptAdminMixin.actions]
+class FactAdmin(TranslationReviewMixin, CheckedAdminMixin, ConceptAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+    actions = [*CheckedAdminMixin.actions, *ConceptAdminMixin.actions, *TranslationReviewMixin.actions]
     list_display = ["intervention", "topic", "text", "checked_on"]
     list_filter = [CheckedListFilter, "intervention", "topic"]
     fields = ["intervention", "topic", "text", "sources", "order", "checked_on", "checked_by"]

@@ -4,10 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from guidance.reviews import TranslationReview
 from lpo.models import Checked, Versioned
 
 
-class Criterion(models.Model):
+class Criterion(TranslationReview):
     """One question of the keuzehulp (leeftijd, doel, vorm); its tags are the possible answers."""
 
     slug = models.SlugField(
@@ -27,7 +28,7 @@ class Criterion(models.Model):
         return self.name
 
 
-class Tag(models.Model):
+class Tag(TranslationReview):
     """An answer to a criterion, e.g. 'kinderen (tot 12 jaar)' for leeftijd."""
 
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="tags", verbose_name="criterium")
@@ -53,7 +54,7 @@ class InterventionQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("tags", queryset=Tag.objects.select_related("criterion")))
 
 
-class Intervention(Versioned):
+class Intervention(TranslationReview, Versioned):
     name = models.CharField("naam", max_length=100)
     slug = models.SlugField("code", unique=True, help_text="Deel van het webadres, bijvoorbeeld 'pm-plus'.")
     full_name = models.CharField(
@@ -89,7 +90,7 @@ def validate_source_urls(value):
             raise ValidationError(f"'{line[:80]}' is geen geldig webadres. Zet één adres op elke regel.") from error
 
 
-class Fact(Checked, Versioned):
+class Fact(TranslationReview, Checked, Versioned):
     """A fact about an intervention, shown under one heading of its page, with its public source and check date."""
 
     class Topic(models.TextChoices):

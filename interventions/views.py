@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from guidance import concepts
+from guidance import concepts, reviews
 from guidance.pagination import query_prefix
 from interventions.catalog import catalog
 from interventions.models import Fact, Intervention
@@ -32,6 +32,8 @@ def comparison_context(request):
     criteria, interventions = catalog()
     page = Paginator(interventions, TABLE_ROWS_PER_PAGE).get_page(request.GET.get("pagina"))
     columns, rows = comparison_table(page.object_list, criteria)
+    # The translated texts the table shows: questions, answers and the interventions' names.
+    translated = [*criteria, *columns, *page.object_list]
     return {
         "criteria": criteria,
         "columns": columns,
@@ -39,6 +41,8 @@ def comparison_context(request):
         "table_page": page,
         "interventions_count": len(interventions),
         "query_prefix": query_prefix(request),
+        "translated": translated,
+        "review_notice": reviews.notice(translated),
     }
 
 
@@ -85,6 +89,7 @@ def render_intervention(request, intervention, facts, preview=False, concept=Fal
     criteria = {}
     for tag in intervention.tags.all():
         criteria.setdefault(tag.criterion, []).append(tag)
+    translated = [intervention, *facts, *criteria, *intervention.tags.all()]
     return render(
         request,
         "interventions/intervention_detail.html",
@@ -95,5 +100,6 @@ def render_intervention(request, intervention, facts, preview=False, concept=Fal
             "crumbs": [(reverse("interventions:list"), _("Interventies"))],
             "preview": preview,
             "concept": concept,
+            "review_notice": reviews.notice(translated),
         },
     )

@@ -3,6 +3,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from guidance import reviews
 from guidance.context_processors import alternates
 from guidance.pagination import query_prefix
 from guidance.tree import page_tree
@@ -64,6 +65,11 @@ def keuzehulp(request):
         "more_alternatives": max(0, len(alternatives) - ALTERNATIVES_SHOWN),
         "considerations": next((page for page in page_tree(request).pages if page.slug == "overwegingen"), None),
     }
+    # The translated texts on the page: the questions and answers, and the names of the interventions shown.
+    shown = [result.intervention for result in [*context["exact"], *context["alternatives"]]]
+    context["review_notice"] = reviews.notice(
+        [*form.criteria, *(tag for criterion in form.criteria for tag in criterion.tag_list), *shown]
+    )
     if results is None:
         # Rejected input is not carried into the links to other languages.
         context["alternates"] = alternates(request, keep_query=False)

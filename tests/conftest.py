@@ -1,5 +1,6 @@
 import importlib.util
 import os
+from collections import deque
 from pathlib import Path
 
 import environ
@@ -86,6 +87,32 @@ def form_data(client, url, response=None):
         management = formset.formset.management_form
         data.update({management.add_prefix(k): v for k, v in management.initial.items()})
     return data
+
+
+def crawl(client, start="/"):
+    """Every Dutch page a visitor reaches by following links from `start`, as a crawler would: [(path, page)]."""
+    seen, queue, pages = set(), deque([start]), []
+    while queue:
+        path = queue.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        page = parse(response)
+        pages.append((path, page))
+        for link in page.select("a[href]"):
+            href = link["href"].split("#")[0]
+            if href.startswith("/") and not href.startswith(("/en/", "/uk/", "/beheer/", "/static/", "/functie/")):
+                queue.append(href)
+    return pages
+
+
+def alternate(page, language):
+    """The path of this page in another language, from its hreflang link."""
+    href = page.select_one(f'link[rel=alternate][hreflang="{language}"]')["href"]
+    return href.removeprefix("http://testserver")
 
 
 @pytest.fixture

@@ -30,9 +30,13 @@ PAGES = {
     "zoeken zonder resultaat": "/zoeken/?q=xqzw",
     "kwaliteitstoets met advies": "/kwaliteitstoets/?bewijs=4&meerwaarde_hiaat=ja&meerwaarde_ontlast=nee",
     "functie-vraag bedankt": "/functie/bedankt/",
-    "Engels hoofdstuk (niet vertaald)": "/en/handreiking/sociale-steun/",
+    "Engels hoofdstuk": "/en/handreiking/sociale-steun/",
+    "Oekraïens hoofdstuk": "/uk/handreiking/sociale-steun/",
+    "Engelse keuzehulp exact": "/en/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
+    "Oekraïense keuzehulp exact": "/uk/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
     "Oekraïense keuzehulp": "/uk/keuzehulp/?leeftijd=jongeren&doel=veerkracht",
     "Engelse interventie": "/en/interventies/pm-plus/",
+    "Oekraïens zoeken": "/uk/zoeken/?q=Rouwmeter",
 }
 
 

@@ -41,3 +41,18 @@ def test_footnote_marks_inside_attributes_stay_text():
     assert "[^3]" in link["href"]
     assert [a["href"] for a in page.select("sup.footnote-mark a")] == ["/bronnen/#bron-5"]
     assert not page.select("a sup") and not page.select("a a")
+
+
+def test_a_word_marked_as_dutch_keeps_its_language():
+    html = render('Зверніться до <span lang="nl">Slachtofferhulp</span> або <span lang="en-GB">Red Cross</span>.')
+    assert '<span lang="nl">Slachtofferhulp</span>' in html
+    assert '<span lang="en-GB">Red Cross</span>' in html
+
+
+def test_a_span_keeps_only_a_valid_lang():
+    html = render(
+        '<span onclick="alert(1)" lang="nl" style="color:red" class="x">a</span> '
+        '<span lang="nl&quot; onmouseover=&quot;alert(2)">b</span> <span lang="javascript:alert(3)">c</span>'
+    )
+    assert "onclick" not in html and "alert" not in html and "style" not in html and "class" not in html
+    assert html.count('lang="') == 1 and '<span lang="nl">a</span>' in html

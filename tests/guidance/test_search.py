@@ -3,6 +3,7 @@
 import pytest
 
 from guidance.models import Page
+from guidance.search import fold, plain, stems
 from tests.conftest import parse, text
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,15 @@ def test_search_box_is_in_the_header_of_every_page(client, content):
     for url in ["/", "/keuzehulp/", "/interventies/pm-plus/"]:
         form = parse(client.get(url)).select_one("header form[role=search]")
         assert form["action"] == "/zoeken/" and form.select_one("label[for=zoeken-kop]")
+
+
+def test_plain_text_for_the_index_has_no_html_or_markdown():
+    assert plain('Zie <span lang="nl">Rouwmeter</span> en **[ARQ](https://arq.org)**.[^5]<br>&amp; meer') == (
+        "Zie Rouwmeter en ARQ . & meer"
+    )
+
+
+def test_folding_treats_ukrainian_letters_and_apostrophes_alike_in_texts_and_queries():
+    assert fold("Їхньої СТІЙКОСТІ") == fold("іхньоі стіикості")
+    assert stems("сім'я, сім’я, сімʼя", "uk") == ["сімя", "сімя", "сімя"]
+    assert stems("LPI's", "nl") == stems("LPIs", "nl")
