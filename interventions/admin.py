@@ -1,10 +1,16 @@
+import reversion
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 from django.contrib import admin
 
 from guidance.admin import PublishingMixin
-from interventions.models import Criterion, Fact, Intervention, Tag
+from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
+
+# Registered before the admin classes: otherwise reversion registers Fact as the interventions' inline, without
+# its sources, and the history of a fact or an intervention would not bring its sources back.
+reversion.register(FactSource)
+reversion.register(Fact, follow=["sources"])
 
 
 class TagInline(TranslationTabularInline):
@@ -34,8 +40,28 @@ class TagAdmin(VersionAdmin, TranslationAdmin):
 
 class FactInline(TranslationStackedInline):
     model = Fact
-    fields = ["topic", "text", "sources", "order"]
+    fields = ["topic", "text", "order", "source_summary"]
+    readonly_fields = ["source_summary"]
     extra = 0
+    show_change_link = True  # the sources of a fact are edited on the fact's own page
+
+    @admin.display(description="bronnen")
+    def source_summary(self, obj):
+        if not obj.pk:
+            return "Sla eerst op; daarna voegt u via 'Wijzigen' de bronnen van dit feit toe."
+        sources = list(obj.sources.all())
+        if not sources:
+            return "Nog geen bron: open het feit via 'Wijzigen' en voeg de bron toe."
+        return "; ".join(
+            source.title if source.title == source.domain else f"{source.title} ({source.domain})" for source in sources
+        )
+
+
+class FactSourceInline(admin.TabularInline):
+    model = FactSource
+    fields = ["title", "url", "order"]
+    extra = 0
+    min_num = 1
 
 
 @admin.register(Intervention)
@@ -49,7 +75,18 @@ class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
     prepopulated_fields = {"slug": ["name_nl"]}
     filter_horizontal = ["tags"]
     readonly_fields = ["preview_link"]
-    fields = ["name", "full_name", "slug", "website", "tags", "is_published", "order", "preview_link"]
+    fields = [
+        "name",
+        "full_name",
+        "slug",
+        "website",
+        "website_kind",
+        "note",
+        "tags",
+        "is_published",
+        "order",
+        "preview_link",
+    ]
     inlines = [FactInline]
 
 
@@ -57,6 +94,8 @@ class InterventionAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
 class FactAdmin(VersionAdmin, TranslationAdmin):
     list_display = ["intervention", "topic", "text"]
     list_filter = ["intervention", "topic"]
-    search_fields = ["text_nl", "text_en", "text_uk", "sources"]
+    search_fields = ["text_nl", "text_en", "text_uk", "sources__url", "sources__title"]
     ordering = ["intervention__order", "order"]
     list_select_related = ["intervention"]
+    fields = ["intervention", "topic", "text", "order"]
+    inlines = [FactSourceInline]

@@ -1,7 +1,6 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -58,10 +57,8 @@ def intervention_preview(request, pk):
 
 
 def render_intervention(request, interventions, preview=False, **lookup):
-    intervention = get_object_or_404(
-        interventions.with_tags().prefetch_related(Prefetch("facts", queryset=Fact.objects.all())), **lookup
-    )
-    facts = list(intervention.facts.all())
+    intervention = get_object_or_404(interventions.with_tags(), **lookup)
+    facts = Fact.objects.filter(intervention=intervention).with_sources()
     topics = [(label, [fact for fact in facts if fact.topic == topic]) for topic, label in Fact.Topic.choices]
     criteria = {}
     for tag in intervention.tags.all():
