@@ -66,7 +66,7 @@ class PageAdmin(PublishingMixin, VersionAdmin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "parent", "number", "order", "is_published", "preview_link"]}),
         ("Tekst", {"fields": ["summary", "lead", "body", "listing"]}),
-        ("Herkomst", {"fields": ["source_title", "source_url"]}),
+        ("Herkomst", {"fields": ["source_title", "original_title", "source_url"]}),
     ]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
