@@ -216,7 +216,7 @@ class PageAdmin(TranslationReviewMixin, ConceptAdminMixin, PublishingMixin, Vers
     fieldsets = [
         (None, {"fields": ["title", "slug", "parent", "number", "order", "is_published", "preview_link"]}),
         ("Tekst", {"fields": ["summary", "lead", "body", "listing"]}),
-        ("Herkomst", {"fields": ["source_title", "source_url"]}),
+        ("Herkomst", {"fields": ["source_title", "original_title", "source_url"]}),
     ]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

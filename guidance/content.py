@@ -5,7 +5,7 @@ import reversion
 from django.db.models import F
 
 from guidance.models import Page, Source, Tool
-from interventions.models import Criterion, Fact, Intervention, Tag
+from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
 
 
 def content_querysets():
@@ -17,6 +17,7 @@ def content_querysets():
         Tag.objects.order_by("pk"),
         Intervention.objects.order_by("pk"),
         Fact.objects.order_by("pk"),
+        FactSource.objects.order_by("pk"),
     ]
 
 

@@ -60,7 +60,8 @@ class Page(TranslationReview, Versioned):
         help_text=(
             "Markdown: '## Kop' voor een kop, een lege regel tussen alinea's, '- ' voor een opsomming. "
             "Een bron noemt u met [^nummer], bijvoorbeeld [^5] voor bron 5 van de literatuurlijst. "
-            "Laat leeg als de tekst nog volgt."
+            "Laat leeg als de tekst niet op deze site staat: de pagina toont dan de samenvatting en linkt het "
+            "origineel (vul daarvoor de titel en het webadres van het origineel in)."
         ),
     )
     listing = models.CharField(
@@ -74,7 +75,21 @@ class Page(TranslationReview, Versioned):
     source_title = models.CharField(
         "herkomst van de tekst", max_length=300, blank=True, help_text="Waar de tekst van deze pagina vandaan komt."
     )
-    source_url = models.URLField("webadres van de herkomst", blank=True)
+    original_title = models.CharField(
+        "titel van het origineel",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "De eigen titel van de brontekst, als die anders is dan de titel hierboven, bijvoorbeeld "
+            "'Handreiking Veerkrachtige statushouders'. De pagina toont hem onder de titel. Heeft de pagina geen "
+            "tekst, dan is dit de linktekst naar het origineel."
+        ),
+    )
+    source_url = models.URLField(
+        "webadres van de herkomst",
+        blank=True,
+        help_text="Het gecontroleerde adres van het origineel. Heeft de pagina geen tekst, dan linkt ze hierheen.",
+    )
     is_published = models.BooleanField("gepubliceerd", default=True)
     order = models.PositiveSmallIntegerField("volgorde", default=0)
     updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
@@ -113,6 +128,13 @@ class Page(TranslationReview, Versioned):
                     "hoofdstuk vallen. Verplaats eerst die pagina's."
                 }
             )
+        if self.is_published and self.text_elsewhere and not (self.source_url and self.original_title):
+            raise ValidationError(
+                {
+                    "source_url": "Een gepubliceerde pagina zonder tekst linkt naar het origineel: geef het "
+                    "gecontroleerde webadres en de titel van het origineel, of schrijf de tekst."
+                }
+            )
         cited = self.cited_source_numbers()
         known = set(Source.objects.filter(number__in=cited).values_list("number", flat=True))
         missing = sorted(cited - known)
@@ -138,7 +160,8 @@ class Page(TranslationReview, Versioned):
         return self.parent_id is None or (self.parent.is_published and self.parent.parent_id is None)
 
     @property
-    def text_follows(self):
+    def text_elsewhere(self):
+        """No text and no list of its own: the page shows its summary and links the original's full text."""
         return not self.body.strip() and not self.listing
 
 

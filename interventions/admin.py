@@ -1,3 +1,4 @@
+import reversion
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
@@ -6,8 +7,13 @@ from django.urls import reverse
 
 from guidance.admin import PublishingMixin, TranslationReviewMixin
 from guidance.concept_admin import ConceptAdminMixin, LockedInlineMixin
-from interventions.models import Criterion, Fact, Intervention, Tag
+from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
 from lpo.admin import CheckedAdminMixin, CheckedListFilter, note_checker
+
+# Registered before the admin classes: otherwise reversion registers Fact as the interventions' inline, without
+# its sources, and the history of a fact or an intervention would not bring its sources back.
+reversion.register(FactSource)
+reversion.register(Fact, follow=["sources"])
 
 
 class TagInline(TranslationTabularInline):
@@ -37,9 +43,28 @@ class TagAdmin(TranslationReviewMixin, VersionAdmin, TabbedTranslationAdmin):
 
 class FactInline(LockedInlineMixin, TranslationStackedInline):
     model = Fact
-    fields = ["topic", "text", "sources", "order", "checked_on", "checked_by"]
-    readonly_fields = ["checked_by"]
+    fields = ["topic", "text", "order", "source_summary", "checked_on", "checked_by"]
+    readonly_fields = ["source_summary", "checked_by"]
     extra = 0
+    show_change_link = True  # the sources of a fact are edited on the fact's own page
+
+    @admin.display(description="bronnen")
+    def source_summary(self, obj):
+        if not obj.pk:
+            return "Sla eerst op; daarna voegt u via 'Wijzigen' de bronnen van dit feit toe."
+        sources = list(obj.sources.all())
+        if not sources:
+            return "Nog geen bron: open het feit via 'Wijzigen' en voeg de bron toe."
+        return "; ".join(
+            source.title if source.title == source.domain else f"{source.title} ({source.domain})" for source in sources
+        )
+
+
+class FactSourceInline(admin.TabularInline):
+    model = FactSource
+    fields = ["title", "url", "order"]
+    extra = 0
+    min_num = 1
 
 
 @admin.register(Intervention)
@@ -56,7 +81,18 @@ class InterventionAdmin(
     prepopulated_fields = {"slug": ["name_nl"]}
     filter_horizontal = ["tags"]
     readonly_fields = ["preview_link"]
-    fields = ["name", "full_name", "slug", "website", "tags", "is_published", "order", "preview_link"]
+    fields = [
+        "name",
+        "full_name",
+        "slug",
+        "website",
+        "website_kind",
+        "note",
+        "tags",
+        "is_published",
+        "order",
+        "preview_link",
+    ]
     inlines = [FactInline]
 
     def save_formset(self, request, form, formset, change):
@@ -71,11 +107,12 @@ class FactAdmin(TranslationReviewMixin, CheckedAdminMixin, ConceptAdminMixin, Ve
     actions = [*CheckedAdminMixin.actions, *ConceptAdminMixin.actions, *TranslationReviewMixin.actions]
     list_display = ["intervention", "topic", "text", "checked_on"]
     list_filter = [CheckedListFilter, "intervention", "topic"]
-    fields = ["intervention", "topic", "text", "sources", "order", "checked_on", "checked_by"]
+    fields = ["intervention", "topic", "text", "order", "checked_on", "checked_by"]
     readonly_fields = ["checked_by"]
-    search_fields = ["text_nl", "text_en", "text_uk", "sources"]
+    search_fields = ["text_nl", "text_en", "text_uk", "sources__url", "sources__title"]
     ordering = ["intervention__order", "order"]
     list_select_related = ["intervention"]
+    inlines = [FactSourceInline]
 
     def concept_preview_url(self, obj):
         # A fact shows on its intervention's page.

@@ -1,11 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from guidance.links import domain
 from guidance.reviews import TranslationReview
-from lpo.models import Checked, Versioned
+from lpo.models import Checked, CheckedQuerySet, Versioned
 
 
 class Criterion(TranslationReview):
@@ -55,6 +57,12 @@ class InterventionQuerySet(models.QuerySet):
 
 
 class Intervention(TranslationReview, Versioned):
+    class WebsiteKind(models.TextChoices):
+        # Labels for editors only (the beheer is Dutch); the site words the link itself.
+        OWN = "", "Website van de interventie"
+        NEWS = "news", "Nieuwsbericht over de interventie"
+        DATABASE = "database", "Beschrijving in een databank"
+
     name = models.CharField("naam", max_length=100)
     slug = models.SlugField("code", unique=True, help_text="Deel van het webadres, bijvoorbeeld 'pm-plus'.")
     full_name = models.CharField(
@@ -62,6 +70,21 @@ class Intervention(TranslationReview, Versioned):
     )
     website = models.URLField(
         "website", blank=True, help_text="Alleen een adres dat u heeft gecontroleerd; laat leeg als het niet bekend is."
+    )
+    website_kind = models.CharField(
+        "soort webpagina",
+        max_length=20,
+        choices=WebsiteKind.choices,
+        blank=True,
+        default="",
+        help_text="Wat het webadres hierboven is: de eigen site van de interventie, een nieuwsbericht of een "
+        "beschrijving in een databank. De link op de site zegt dat.",
+    )
+    note = models.TextField(
+        "toelichting",
+        blank=True,
+        help_text="Eén zin die een tegenspraak tussen de bronnen uitlegt, getoond op de pagina van de interventie "
+        "en in de keuzehulp. Alleen wat de bronnen zeggen.",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="interventions", verbose_name="kenmerken")
     is_published = models.BooleanField("gepubliceerd", default=True)
@@ -82,12 +105,39 @@ class Intervention(TranslationReview, Versioned):
 
 
 def validate_source_urls(value):
+    """The validator of the former Fact.sources (one address per line); migrations 0001-0003 still refer to it."""
     validate = URLValidator(schemes=["http", "https"])
     for line in value.split():
         try:
             validate(line)
         except ValidationError as error:
             raise ValidationError(f"'{line[:80]}' is geen geldig webadres. Zet één adres op elke regel.") from error
+
+
+class FactQuerySet(CheckedQuerySet):
+    def with_sources(self):
+        """The facts as a list, each with `source_list`, read in one query (a row per source, joined).
+
+        One query rather than a prefetch keeps an intervention's page within its query budget.
+        """
+        rows = self.annotate(
+            source_id=F("sources__pk"),
+            source_url=F("sources__url"),
+            source_title=F("sources__title"),
+            source_order=F("sources__order"),
+        ).order_by("intervention_id", "order", "pk", "sources__order", "sources__pk")
+        facts = {}
+        for row in rows:
+            fact = facts.setdefault(row.pk, row)
+            if fact is row:
+                fact.source_list = []
+            if row.source_id is not None:
+                fact.source_list.append(
+                    FactSource(
+                        pk=row.source_id, fact=fact, url=row.source_url, title=row.source_title, order=row.source_order
+                    )
+                )
+        return list(facts.values())
 
 
 class Fact(TranslationReview, Checked, Versioned):
@@ -108,12 +158,9 @@ class Fact(TranslationReview, Checked, Versioned):
     )
     topic = models.CharField("onderwerp", max_length=20, choices=Topic.choices)
     text = models.TextField("feit")
-    sources = models.TextField(
-        "bronnen",
-        validators=[validate_source_urls],
-        help_text="Het openbare webadres waar dit feit staat; één adres per regel.",
-    )
     order = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    objects = FactQuerySet.as_manager()
 
     class Meta:
         ordering = ["intervention", "order", "pk"]
@@ -123,6 +170,36 @@ class Fact(TranslationReview, Checked, Versioned):
     def __str__(self):
         return f"{self.intervention}: {self.get_topic_display()}"
 
+
+class FactSource(models.Model):
+    """The public page where a fact stands, with a title that readers see instead of the address."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="sources", verbose_name="feit")
+    url = models.URLField(
+        "webadres",
+        max_length=500,
+        help_text="Het openbare webadres waar dit feit staat; alleen een gecontroleerd adres.",
+    )
+    title = models.CharField(
+        "titel",
+        max_length=300,
+        help_text="De naam van de publicatie of van de organisatie achter het adres, zoals de gecontroleerde feiten "
+        "die noemen; weet u die niet, dan het domein (bijvoorbeeld 'mhpss.net'). Nooit het hele webadres.",
+    )
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["fact", "order", "pk"]
+        verbose_name = "bron van een feit"
+        verbose_name_plural = "bronnen van feiten"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.title.strip().lower().startswith(("http://", "https://", "www.")):
+            raise ValidationError({"title": "Geef een naam, geen webadres: bezoekers lezen deze titel als linktekst."})
+
     @property
-    def source_urls(self):
-        return self.sources.split()
+    def domain(self):
+        return domain(self.url)

@@ -17,7 +17,7 @@ class TagTranslationOptions(TranslationOptions):
 
 @register(Intervention)
 class InterventionTranslationOptions(TranslationOptions):
-    fields = ("name", "full_name")
+    fields = ("name", "full_name", "note")
     required_languages = ("nl",)
 
 

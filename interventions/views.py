@@ -1,7 +1,6 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -56,8 +55,8 @@ def intervention_list(request):
 
 @public_page
 def intervention_detail(request, slug):
-    intervention = _intervention(Intervention.objects.published(), slug=slug)
-    return render_intervention(request, intervention, list(intervention.facts.all()))
+    intervention = get_object_or_404(Intervention.objects.published().with_tags(), slug=slug)
+    return render_intervention(request, intervention, Fact.objects.filter(intervention=intervention).with_sources())
 
 
 # A preview may show a concept: never kept by a browser or a proxy.
@@ -68,20 +67,14 @@ def intervention_preview(request, pk):
     is a draft; for editors only."""
     if not request.user.has_perm("interventions.view_intervention"):
         raise PermissionDenied
-    intervention, concept = concepts.with_concept(_intervention(Intervention.objects.all(), pk=pk))
-    facts, fact_concepts = concepts.with_concepts(intervention.facts.all())
+    intervention, concept = concepts.with_concept(get_object_or_404(Intervention.objects.with_tags(), pk=pk))
+    facts, fact_concepts = concepts.with_concepts(Fact.objects.filter(intervention=intervention).with_sources())
     facts.sort(key=lambda fact: (fact.order, fact.pk))
     response = render_intervention(
         request, intervention, facts, preview=True, concept=concept is not None or fact_concepts
     )
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-def _intervention(interventions, **lookup):
-    return get_object_or_404(
-        interventions.with_tags().prefetch_related(Prefetch("facts", queryset=Fact.objects.all())), **lookup
-    )
 
 
 def render_intervention(request, intervention, facts, preview=False, concept=False):

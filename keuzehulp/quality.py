@@ -1,7 +1,9 @@
 """The kwaliteitstoets: the four quality criteria of the handreiking for an intervention outside the shortlist.
 
 The questions and the advice are the handreiking's own ("Kwaliteitscriteria" on the page on overwegingen);
-`assess` applies its rules to the answers and nothing else.
+`assess` applies its rules to the answers and nothing else. The handreiking only says when not to use an
+intervention (or what to check); it never says that one is good. So where its rule does not apply, the tool says
+no more than that it found no objection on that criterion: it never certifies.
 """
 
 from dataclasses import dataclass
@@ -18,11 +20,14 @@ TITLES = {
     "uitvoerders": _("Kwaliteit van de uitvoerders"),
 }
 
+# Where the handreiking's rule does not apply: no objection on this criterion, and nothing more.
+NO_OBJECTION_ONE_YES = _("Geen bezwaar gevonden op dit criterium: je antwoordde op ten minste één vraag ja.")
+
 
 @dataclass(frozen=True)
 class Finding:
     criterion: str
-    warning: bool  # True: the handreiking's rule applies
+    warning: bool  # True: the handreiking's rule applies; False: no objection found, which is no verdict
     advice: str
 
     @property
@@ -47,7 +52,7 @@ def assess(answers):
                 no_added_value,
                 _("Het heeft waarschijnlijk niet veel zin de interventie aan te bieden.")
                 if no_added_value
-                else _("De interventie heeft meerwaarde: ze vult een hiaat of ontlast het systeem."),
+                else NO_OBJECTION_ONE_YES,
             )
         )
 
@@ -60,7 +65,10 @@ def assess(answers):
                 no_evidence,
                 _("Bied de interventie liever niet aan.")
                 if no_evidence
-                else _("Er is een aanwijzing dat de interventie wenselijk is of kan werken."),
+                else _(
+                    "Geen bezwaar gevonden op dit criterium: je koos niet ‘Er is geen aanwijzing dat dit wenselijk "
+                    "is of kan werken’."
+                ),
             )
         )
 
@@ -73,7 +81,7 @@ def assess(answers):
                 no_culture,
                 _("Check bij (vertegenwoordigers van) potentiële deelnemers wat zij van de interventie vinden.")
                 if no_culture
-                else _("De interventie sluit aan bij Oekraïners of heeft aandacht voor hun culturele behoeften."),
+                else NO_OBJECTION_ONE_YES,
             )
         )
 
@@ -85,7 +93,7 @@ def assess(answers):
                 no_qualification,
                 _("Het is verstandig de interventie niet in te zetten.")
                 if no_qualification
-                else _("De uitvoerders voldoen aan ten minste één van de drie kwaliteitseisen."),
+                else _("Geen bezwaar gevonden op dit criterium: je koos ten minste één van de drie opties."),
             )
         )
     return findings

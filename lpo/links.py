@@ -77,7 +77,7 @@ def link_usages():
     and the links in the lead and text of pages in every language. Drafts count too: they will be published.
     """
     from guidance.models import Page, Source, Tool
-    from interventions.models import Fact, Intervention
+    from interventions.models import FactSource, Intervention
 
     usages = {}
 
@@ -96,9 +96,8 @@ def link_usages():
                     add(url, page, f"{name} [{code}]")
     for intervention in Intervention.objects.order_by("pk"):
         add(intervention.website, intervention, "website")
-    for fact in Fact.objects.select_related("intervention").order_by("pk"):
-        for url in fact.source_urls:
-            add(url, fact, "bronnen")
+    for source in FactSource.objects.select_related("fact__intervention").order_by("pk"):
+        add(source.url, source.fact, "bronnen")
     for tool in Tool.objects.order_by("pk"):
         add(tool.url, tool, "webadres")
     return usages

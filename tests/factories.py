@@ -4,7 +4,7 @@ from factory.django import DjangoModelFactory
 from django.utils import timezone
 
 from guidance.models import Page, Source, Tool
-from interventions.models import Criterion, Fact, Intervention, Tag
+from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
 from lpo.models import LinkCheck
 
 
@@ -54,11 +54,31 @@ class InterventionFactory(DjangoModelFactory):
 class FactFactory(DjangoModelFactory):
     class Meta:
         model = Fact
+        skip_postgeneration_save = True
 
     intervention = factory.SubFactory(InterventionFactory)
     topic = Fact.Topic.SUMMARY
     text = factory.Sequence(lambda n: f"Gecontroleerd feit {n}.")
-    sources = "https://example.org/bron"
+    # One source by default, as every checked fact has; pass sources=[] for none or sources=[(url, title), …].
+    source = factory.RelatedFactory("tests.factories.FactSourceFactory", factory_related_name="fact")
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        if not create or extracted is None:
+            return
+        self.sources.all().delete()
+        for order, (url, title) in enumerate(extracted, start=1):
+            FactSource.objects.create(fact=self, url=url, title=title, order=order)
+
+
+class FactSourceFactory(DjangoModelFactory):
+    class Meta:
+        model = FactSource
+
+    fact = factory.SubFactory(FactFactory, source=None)
+    url = factory.Sequence(lambda n: f"https://example.org/bron-{n}")
+    title = "Pharos"
+    order = factory.Sequence(int)
 
 
 class SourceFactory(DjangoModelFactory):

@@ -3,10 +3,12 @@ import re
 import pytest
 
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from guidance.models import Page, Source
-from tests.factories import PageFactory
+from interventions.models import FactSource
+from tests.factories import FactFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +25,10 @@ CONTENT_MODELS = [
 
 def test_editor_group_has_exactly_the_content_rights():
     permissions = Permission.objects.filter(group__name="Redacteur")
+    # The sources of a fact are edited on the fact's page (an inline), so they have no list of their own.
+    models = CONTENT_MODELS + [("interventions", "factsource")]
     expected = {
-        f"{app}.{action}_{model}" for app, model in CONTENT_MODELS for action in ("add", "change", "delete", "view")
+        f"{app}.{action}_{model}" for app, model in models for action in ("add", "change", "delete", "view")
     } | {"guidance.view_rolecount", "lpo.view_linkcheck", "guidance.publish_concept"}
     assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == expected
 
@@ -105,3 +109,39 @@ def test_language_tabs_load_jquery_ui_from_our_own_static_files(client, editor):
     assert "/static/jquery-ui/jquery-ui.min.js" in scripts
     assert "/static/modeltranslation/js/tabbed_translation_fields.js" in scripts
     assert all(src.startswith("/") and not src.startswith("//") for src in scripts)
+
+
+def test_editor_gives_a_fact_a_titled_source_on_the_facts_page(client, editor):
+    fact = FactFactory(sources=[])
+    change = reverse("admin:interventions_fact_change", args=[fact.pk])
+    form = client.get(change).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "sources-TOTAL_FORMS": "1",
+            "sources-INITIAL_FORMS": "0",
+            "sources-MIN_NUM_FORMS": "1",
+            "sources-MAX_NUM_FORMS": "1000",
+            "sources-0-title": "ZonMw",
+            "sources-0-url": "https://projecten.zonmw.nl/nl/project/7roses",
+            "sources-0-order": "1",
+        }
+    )
+    response = client.post(change, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert [(s.title, s.url) for s in fact.sources.all()] == [("ZonMw", "https://projecten.zonmw.nl/nl/project/7roses")]
+    html = client.get(fact.intervention.get_absolute_url()).content.decode()
+    assert "ZonMw</a>" in html and "(projecten.zonmw.nl)" in html
+
+
+def test_a_source_title_may_not_be_a_web_address(client, editor):
+    source = FactSource(fact=FactFactory(sources=[]), url="https://mhpss.net/pm", title="https://mhpss.net/pm")
+    with pytest.raises(ValidationError, match="geen webadres"):
+        source.full_clean()
+
+
+def test_intervention_page_lists_its_facts_with_their_sources_and_a_link_to_edit_them(client, editor):
+    fact = FactFactory(sources=[("https://mhpss.net/pm", "mhpss.net"), ("https://www.vu.nl/pm", "VU")])
+    html = client.get(reverse("admin:interventions_intervention_change", args=[fact.intervention.pk])).content.decode()
+    assert "mhpss.net; VU (vu.nl)" in html
+    assert reverse("admin:interventions_fact_change", args=[fact.pk]) in html

@@ -10,14 +10,31 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from guidance.links import domain, looks_like_address
 from guidance.models import Page, Source, Tool
-from interventions.models import Criterion, Fact, Intervention, Tag
+from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
 from tests.conftest import INTERVENTION_SLUGS, SOURCE_TABLE, parse, text
 
 pytestmark = pytest.mark.django_db
 
-FACTS_FILE = Path(__file__).resolve().parents[2] / "shared" / "facts" / "interventies.md"
-CONTENT_MODELS = [Page, Source, Tool, Criterion, Tag, Intervention, Fact]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FACTS_FILE = SHARED / "facts" / "interventies.md"
+LOOP_FILE = SHARED / "facts" / "loop-paginas.md"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture
+def shared_files():
+    """The seeds and checked facts from ../shared. CI always has them: there a missing file fails, never skips."""
+    if not (FACTS_FILE.exists() and LOOP_FILE.exists() and SEEDS.exists()):
+        message = f"The seeds and checked facts are missing: {SHARED} (../shared beside the clone)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+needs_shared = pytest.mark.usefixtures("shared_files")
+CONTENT_MODELS = [Page, Source, Tool, Criterion, Tag, Intervention, Fact, FactSource]
 
 
 def counts():
@@ -131,37 +148,28 @@ def test_source_texts_are_on_the_site(client, content, url, sentence):
     assert sentence in client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("url", ["/handreiking/psycho-educatie/", "/handreiking/algemene-tips/"])
-def test_chapters_without_source_text_say_the_text_follows(client, content, url):
-    assert "De volledige tekst van dit hoofdstuk volgt." in client.get(url).content.decode()
-
-
 def test_tools_named_by_the_sources_are_listed(client, content):
     html = client.get("/handreiking/hulpmiddelen/").content.decode()
     for name in ["Net in Nederland", "Rouwmeter", "MIRROR-V", "Protect-vragen", "Movisie", "ARQ Academy", "Meetup"]:
         assert name in html, name
 
 
-@pytest.fixture
-def checked_facts():
-    """The checked facts file from ../shared. CI always has it: there a missing file fails, never skips."""
-    if not FACTS_FILE.exists():
-        message = f"The checked facts file is missing: {FACTS_FILE} (../shared beside the clone)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return FACTS_FILE.read_text()
-
-
-def test_every_link_in_the_content_is_a_checked_address(content, checked_facts):
-    checked = checked_facts
+@needs_shared
+def test_every_link_in_the_content_is_a_checked_address(content):
+    checked = FACTS_FILE.read_text() + LOOP_FILE.read_text()
     # The facts file gives the LOOP site once and its pages as paths under it.
     checked += " ".join("https://loketoekrainepsh.nl" + path for path in re.findall(r"(/informatie/[\w/-]+/)", checked))
     links = [tool.url for tool in Tool.objects.exclude(url="")]
     links += [source.url for source in Source.objects.exclude(url="")]
     links += [i.website for i in Intervention.objects.exclude(website="")]
-    links += [url for fact in Fact.objects.all() for url in fact.source_urls]
+    links += [source.url for source in FactSource.objects.all()]
     links += [page.source_url for page in Page.objects.exclude(source_url="")]
+    # Links written in the texts themselves (Markdown), in every language.
+    for page in Page.objects.all():
+        for field in ("lead", "body"):
+            for code in ("nl", "en", "uk"):
+                links += re.findall(r"\]\((https?://[^)\s]+)\)", getattr(page, f"{field}_{code}") or "")
+    assert len(links) > 60
     for url in links:
         assert url in checked, url
 
@@ -172,3 +180,257 @@ def test_footer_links_to_accessibility_privacy_and_colofon(client, content):
     for title in ["Toegankelijkheid", "Privacy", "Colofon"]:
         assert client.get(links[title]).status_code == 200
     assert "WCAG 2.2" in client.get(links["Toegankelijkheid"]).content.decode()
+
+
+# Fidelity to the sources (issue 13): what the pages say is what the seeds and the checked facts say.
+
+LOOP_GUIDE = "https://loketoekrainepsh.nl/informatie/laagdrempelige-ondersteuning/keuzehulp/"
+
+
+def every_public_page():
+    """Every public page, with the keuzehulp, the kwaliteitstoets and search answering; in English and Ukrainian
+    the pages whose links and headings come from translations (the interventions, the tools, a text elsewhere)."""
+    urls = public_urls() + [
+        reverse("keuzehulp:kwaliteitstoets"),
+        reverse("keuzehulp:kwaliteitstoets")
+        + "?meerwaarde_hiaat=ja&meerwaarde_ontlast=nee&bewijs=2&cultuur_oekrainers=ja&cultuur_behoeften=nee"
+        + "&uitvoerders=1",
+        reverse("keuzehulp:form") + "?leeftijd=jongeren&doel=mentaal-welzijn&vorm=individueel",
+        reverse("guidance:search") + "?q=steun",
+    ]
+    translated = [url for url in urls if url.startswith(("/interventies/", "/keuzehulp/"))]
+    translated += ["/handreiking/hulpmiddelen/", "/handreiking/algemene-tips/", "/handreiking/lpis/overwegingen/"]
+    return urls + [f"/{code}{url}" for code in ("en", "uk") for url in translated]
+
+
+def loop_address(title):
+    """The verified address that loop-paginas.md gives for the original with this title."""
+    for row in LOOP_FILE.read_text().splitlines():
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        if title in cells:
+            return next(cell for cell in cells if cell.startswith("https://"))
+    raise LookupError(title)
+
+
+def test_every_fact_source_is_shown_by_its_title_and_domain(client, content):
+    assert FactSource.objects.count() == 56
+    facts_file = FACTS_FILE.read_text() if FACTS_FILE.exists() else ""
+    for source in FactSource.objects.all():
+        assert source.title and not looks_like_address(source.title), source.url
+        if facts_file:  # the organisation as the facts file names it, or else the domain: never invented
+            assert source.title == domain(source.url) or source.title in facts_file, source.title
+    for intervention in Intervention.objects.all():
+        page = parse(client.get(intervention.get_absolute_url()))
+        facts = page.select(".lpo-fact")
+        assert len(facts) == intervention.facts.count()
+        for fact in facts:
+            links = fact.select(".lpo-fact__source a")
+            assert links, text(fact)
+            for link in links:
+                source = FactSource.objects.filter(url=link["href"]).first()
+                assert text(link) == source.title
+                if source.title != domain(source.url):
+                    assert f"{source.title} ({domain(source.url)})" in text(fact)
+
+
+def test_no_link_on_any_public_page_reads_as_a_web_address(client, content):
+    checked = 0
+    for url in every_public_page():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        for link in parse(response).select("a[href]"):
+            label = text(link) or link.get("aria-label", "")
+            assert label, (url, link)
+            assert not looks_like_address(label), (url, label)
+            assert label != link["href"], (url, label)
+            checked += 1
+    assert checked > 1000
+
+
+def test_no_public_page_skips_a_heading_level(client, content):
+    for url in every_public_page():
+        page = parse(client.get(url))
+        main = [int(h.name[1]) for h in page.select_one("main").find_all(re.compile(r"^h[1-6]$"))]
+        assert main[0] == 1, url
+        # The whole page, header and footer too; a header's h2 (such as the language menu) may precede the h1.
+        levels = [int(h.name[1]) for h in page.find_all(re.compile(r"^h[1-6]$"))]
+        for previous, level in itertools.pairwise([1, *levels]):
+            assert level <= previous + 1, (url, previous, level)
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "path, original",
+    [
+        ("/handreiking/algemene-tips/", "Handreiking LPO, Algemene tips"),
+        ("/handreiking/psycho-educatie/", "Handreiking LPO, Psycho-educatie"),
+        ("/handreiking/lpis/het-belang/", "Het belang van psychosociale interventies"),
+        ("/handreiking/lpis/implementatie/", "De implementatie van psychosociale interventies"),
+        ("/handreiking/lpis/financiering/", "Keuzehulp voor inzet van psychosociale interventies"),
+    ],
+)
+def test_page_without_text_in_the_sources_links_exactly_its_original(client, content, path, original):
+    page = parse(client.get(path))
+    notice = page.select_one(".lpo-elsewhere")
+    assert "Lees verder op de oorspronkelijke site" in text(notice)
+    [link] = notice.select("a")
+    assert link["href"] == loop_address(original)
+    assert text(link) == original
+    assert "(loketoekrainepsh.nl)" in text(notice)
+
+
+def test_no_page_says_its_text_follows(client, content):
+    for page in Page.objects.all():
+        if page.text_elsewhere:
+            assert page.source_url and page.original_title, page
+    for url in every_public_page():
+        html = text(parse(client.get(url)))
+        for dead_end in ["tekst volgt", "volgt nog", "tekst van dit hoofdstuk volgt"]:
+            assert dead_end not in html.lower(), (url, dead_end)
+
+
+@needs_shared
+def test_loop_beslisboom_is_among_the_hulpmiddelen(client, content):
+    tool = Tool.objects.get(pk=19)
+    assert tool.name == "Beslisboom psychosociale hulp" and tool.organisation == "LOOP"
+    assert tool.url == loop_address("Beslisboom psychosociale hulp (LOOP)")
+    cards = {text(card.h2): card for card in parse(client.get("/handreiking/hulpmiddelen/")).select(".utrecht-card")}
+    assert cards["Beslisboom psychosociale hulp"].h2.a["href"] == tool.url
+
+
+@needs_shared
+def test_our_website_in_the_sources_is_loops_website_and_links_it(client, content):
+    assert "Op onze website kun je meer vinden" in (SEEDS / "000_51f229bf8d6dee16.txt").read_text()
+    assert loop_address("Keuzehulp voor inzet van psychosociale interventies") == LOOP_GUIDE
+    for path, sentence in [
+        ("/handreiking/lpis/", "kun je meer vinden over het belang en de financiering van LPI’s"),
+        ("/handreiking/lpis/overwegingen/", "voor beschrijvingen van interventies"),
+    ]:
+        body = parse(client.get(path)).select_one(".utrecht-html:not(.lpo-lead)")
+        paragraph = next(p for p in body.select("p") if sentence in text(p))
+        assert "deze website" not in text(paragraph) and "onze website" not in text(paragraph)
+        assert [(text(a), a["href"]) for a in paragraph.select("a")] == [("website van LOOP", LOOP_GUIDE)]
+
+
+SOURCE_HEADINGS = [
+    ("h4", "Voor welke doelgroep zoek je een interventie?"),
+    ("h4", "Voor welk doel zoek je een interventie?"),
+    ("h4", "Privacy en vertrouwelijkheid vs. sociale steun"),
+    ("h4", "Gerichte aanpak vs. meer algemeen"),
+    ("h4", "Flexibiliteit in planning"),
+    ("h4", "Kosten"),
+]
+
+
+def test_the_sources_headings_are_headings(client, content):
+    page = parse(client.get("/handreiking/lpis/overwegingen/"))
+    headings = [(h.name, text(h)) for h in page.select("main h2, main h3, main h4")]
+    for heading in SOURCE_HEADINGS:
+        assert heading in headings, heading
+    assert not page.select("main strong"), "a heading of the source set as bold text"
+    # Each sits under its overweging (h3), which sits under the page's part (h2).
+    assert headings.index(("h3", "Overweging 1: leeftijd")) < headings.index(SOURCE_HEADINGS[0])
+    assert headings.index(("h3", "Overweging 3: individueel of groepsgewijs")) < headings.index(SOURCE_HEADINGS[2])
+    keuzehulp = parse(client.get("/handreiking/lpis/keuzehulp/"))
+    assert [text(h) for h in keuzehulp.select(".utrecht-html h2")] == ["Leeftijd", "Doel", "Vorm"]
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "path, nav_title, original, seed",
+    [
+        (
+            "/handreiking/algemene-tips/tips-voor-gemeenten/",
+            "Tips voor gemeenten: best practices",
+            "Handreiking Veerkrachtige statushouders",
+            "002_a8ab291a906ddd93.txt",
+        ),
+        (
+            "/handreiking/inspiratie-uit-de-praktijk/psychosociale-coaches-rode-kruis/",
+            "Psychosociale coaches van het Rode Kruis in Amsterdam-Amstelland",
+            "Het belang van psychosociale zorg voor vluchtelingen",
+            "003_cd9605961a675be2.txt",
+        ),
+        (
+            "/handreiking/lpis/overwegingen/",
+            "De overwegingen",
+            "Inhoudelijke overwegingen en kwaliteitscriteria",
+            "004_73d1e6c4647c4f6f.txt",
+        ),
+    ],
+)
+def test_page_shows_the_sources_own_title_under_its_short_title(client, content, path, nav_title, original, seed):
+    assert original in [line.strip() for line in (SEEDS / seed).read_text().splitlines()]  # a title line there
+    page = parse(client.get(path))
+    assert text(page.h1).endswith(nav_title)
+    subtitle = page.h1.find_next_sibling()
+    assert "lpo-original-title" in subtitle["class"]
+    assert text(subtitle) == f"Oorspronkelijke titel: {original}"
+    assert text(page.select_one(".utrecht-breadcrumb-nav [aria-current=page]")) == nav_title
+
+
+@needs_shared
+def test_veerkrachtige_statushouders_has_its_teaser_and_project_sentence_and_names_its_publication(client, content):
+    seed = " ".join((SEEDS / "002_a8ab291a906ddd93.txt").read_text().split())
+    project = "Op deze pagina leest u meer over dit project."
+    teaser = "Hoe kunnen gemeenten de psychosociale ondersteuning aan statushouders bevorderen?"
+    assert project in seed and teaser + " In deze handreiking vindt u een samenvatting van de best practices." in seed
+    page = parse(client.get("/handreiking/algemene-tips/tips-voor-gemeenten/"))
+    texts = " ".join(text(div) for div in page.select("main .utrecht-html"))
+    assert texts.startswith(
+        f"{teaser} In de Handreiking Veerkrachtige statushouders vindt u een samenvatting van de best practices."
+    )
+    assert project in texts
+    assert "niet naar deze site" in texts  # the note that 'deze pagina' is the original's, not this site's
+    # Every mention of "de/deze handreiking" names the publication, so no reader takes it for this site.
+    assert re.findall(r"\b(?:de|deze) handreiking\b(?! Veerkrachtige statushouders)", texts, re.I) == []
+    assert texts.count("Handreiking Veerkrachtige statushouders") == 5
+
+
+@needs_shared
+def test_7roses_facts_say_only_what_the_facts_file_says(content):
+    facts_file = FACTS_FILE.read_text()
+    section = facts_file[facts_file.index("## 7ROSES") : facts_file.index("## PM+")]
+    assert "empowerment method" in section and "own strength" not in section
+    for fact in Fact.objects.filter(intervention__slug="7roses"):
+        assert "eigen kracht" not in fact.text_nl, fact.pk
+    assert Fact.objects.get(pk=402).text_nl == "Empowerment."
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "slug, label",
+    [
+        ("mindfit", "Nieuwsbericht over MindFit (vluchtelingenwerk.nl)"),
+        ("pm-plus", "Beschrijving van PM+ in een databank (mhinnovation.net)"),
+        ("mind-spring", "Website van Mind-Spring (migratie.arq.org)"),
+        ("7roses", "Website van 7ROSES (7roses.arq.org)"),
+    ],
+)
+def test_website_link_says_what_kind_of_page_it_is(client, content, slug, label):
+    intervention = Intervention.objects.get(slug=slug)
+    website = parse(client.get(intervention.get_absolute_url())).select_one(".lpo-website")
+    assert text(website) == label
+    assert website.a["href"] == intervention.website
+    assert intervention.website in FACTS_FILE.read_text()
+
+
+def test_pm_plus_page_and_keuzehulp_explain_jongeren_against_volwassenen(client, content):
+    pm_plus = Intervention.objects.get(slug="pm-plus")
+    assert pm_plus.tags.filter(slug="jongeren").exists()  # as the source's table says
+    assert "voor volwassenen" in Fact.objects.get(pk=501).text_nl  # as its developers say
+    note = (
+        "De keuzehulp volgt de handreiking en noemt PM+ ook voor jongeren (12-18 jaar); de WHO, die PM+ ontwikkelde, "
+        "beschrijft het programma voor volwassenen."
+    )
+    assert text(parse(client.get(pm_plus.get_absolute_url())).select_one(".lpo-note")) == note
+    result = parse(client.get(reverse("keuzehulp:form"), {"leeftijd": "jongeren"}))
+    assert text(result.select_one('[data-intervention="pm-plus"] .lpo-note')) == note
+    assert not result.select('[data-intervention="bamboo"] .lpo-note')
+
+
+def test_practice_page_marks_the_lessons_as_this_sites_summary(client, content):
+    page = parse(client.get("/handreiking/inspiratie-uit-de-praktijk/psychosociale-coaches-rode-kruis/"))
+    headings = [text(h2) for h2 in page.select(".utrecht-html h2")]
+    assert headings[-1] == "Wat andere locaties hieruit kunnen halen (samenvatting van deze site)"
+    assert "Lessen voor andere locaties" not in headings

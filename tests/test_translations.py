@@ -35,6 +35,9 @@ def main_text(page, language):
     for element in main.select("[lang]"):
         if element["lang"] != language:
             element.decompose()
+    # A fact's sources are named by organisation and domain: names, like URLs.
+    for element in main.select(".lpo-fact__source"):
+        element.decompose()
     return URL.sub(" ", text(main))
 
 

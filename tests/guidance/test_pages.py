@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from guidance.models import Page
@@ -45,15 +46,65 @@ def test_first_chapter_has_no_previous_link(client, chapters):
     assert 'rel="next"' in html
 
 
-def test_chapter_without_text_shows_summary_and_says_text_follows(client):
-    page = PageFactory(number=4, title="Psycho-educatie", slug="psycho-educatie", body="")
-    html = client.get(page.get_absolute_url()).content.decode()
-    assert page.summary in html
-    assert "De volledige tekst van dit hoofdstuk volgt." in html
+ORIGINAL = "https://loketoekrainepsh.nl/informatie/laagdrempelige-ondersteuning/handreiking-lpo/psycho-educatie/"
 
 
-def test_chapter_with_text_does_not_say_text_follows(client, chapters):
-    assert "tekst van dit hoofdstuk volgt" not in client.get(chapters[0].get_absolute_url()).content.decode()
+def test_chapter_without_text_shows_summary_and_links_the_original(client):
+    page = PageFactory(
+        number=4,
+        title="Psycho-educatie",
+        slug="psycho-educatie",
+        body="",
+        original_title="Handreiking LPO, Psycho-educatie",
+        source_url=ORIGINAL,
+    )
+    html = parse(client.get(page.get_absolute_url()))
+    assert page.summary in text(html)
+    notice = html.select_one(".lpo-elsewhere")
+    assert text(notice) == (
+        "Hierboven staat alleen de samenvatting. Lees verder op de oorspronkelijke site: "
+        "Handreiking LPO, Psycho-educatie (loketoekrainepsh.nl)"
+    )
+    assert [(text(a), a["href"]) for a in notice.select("a")] == [("Handreiking LPO, Psycho-educatie", ORIGINAL)]
+    assert "volgt" not in text(html)
+    # The original's title is the link; it is not repeated as a subtitle.
+    assert not html.select(".lpo-original-title")
+
+
+def test_link_to_a_dutch_original_is_marked_dutch_in_other_languages(client):
+    page = PageFactory(body="", slug="psycho-educatie", original_title="Handreiking LPO, Psycho-educatie")
+    page.source_url = ORIGINAL
+    page.save()
+    url = page.get_absolute_url()
+    assert not parse(client.get(url)).select_one(".lpo-elsewhere a").has_attr("lang")
+    link = parse(client.get("/en" + url)).select_one(".lpo-elsewhere a")
+    assert link["lang"] == "nl" and link["href"] == ORIGINAL
+
+
+def test_chapter_with_text_does_not_link_elsewhere(client, chapters):
+    assert not parse(client.get(chapters[0].get_absolute_url())).select(".lpo-elsewhere")
+
+
+def test_published_page_without_text_must_name_and_link_its_original():
+    page = PageFactory.build(body="", listing="")
+    with pytest.raises(ValidationError, match="linkt naar het origineel"):
+        page.full_clean()
+    page.source_url, page.original_title = ORIGINAL, "Handreiking LPO, Psycho-educatie"
+    page.full_clean()
+    PageFactory.build(body="", draft=True).full_clean()  # a draft may wait for its text
+    PageFactory.build(body="", listing="tools").full_clean()  # a list is content of its own
+
+
+def test_page_shows_the_sources_own_title_under_its_title(client):
+    page = PageFactory(title="Tips voor gemeenten", original_title="Handreiking Veerkrachtige statushouders")
+    other = PageFactory()
+    assert not parse(client.get(other.get_absolute_url())).select(".lpo-original-title")
+    html = parse(client.get(page.get_absolute_url()))
+    subtitle = html.h1.find_next_sibling()
+    assert text(subtitle) == "Oorspronkelijke titel: Handreiking Veerkrachtige statushouders"
+    assert subtitle.cite and not subtitle.cite.has_attr("lang")
+    english = parse(client.get("/en" + page.get_absolute_url())).select_one(".lpo-original-title cite")
+    assert english["lang"] == "nl"  # a Dutch title stays Dutch, marked as such
 
 
 def test_subpage_lives_under_its_chapter_with_breadcrumbs(client, chapters):
@@ -112,14 +163,14 @@ def test_hulpmiddelen_page_lists_tools_with_link_only_when_known(client):
     assert "Talen Nederlands" in text(cards["Protect-vragen"])
     assert cards["Meetup"].h2.a is None
     assert "Nog geen gecontroleerd webadres." in text(cards["Meetup"])
-    assert "De volledige tekst" not in client.get(page.get_absolute_url()).content.decode()
+    assert not parse(client.get(page.get_absolute_url())).select(".lpo-elsewhere")
 
 
 def test_page_says_where_its_text_comes_from(client):
     page = PageFactory(source_title="Handreiking LPO (LOOP)", source_url="https://loketoekrainepsh.nl/")
     origin = parse(client.get(page.get_absolute_url())).select_one(".lpo-origin")
-    assert text(origin) == "Bron van deze tekst: Handreiking LPO (LOOP)"
-    assert origin.a["href"] == "https://loketoekrainepsh.nl/"
+    assert text(origin) == "Bron van deze tekst: Handreiking LPO (LOOP) (loketoekrainepsh.nl)"
+    assert origin.a["href"] == "https://loketoekrainepsh.nl/" and text(origin.a) == "Handreiking LPO (LOOP)"
 
 
 def test_navigation_lists_the_chapters_on_every_page(client, chapters):

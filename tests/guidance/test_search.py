@@ -42,7 +42,8 @@ def test_dutch_word_forms_match(client, content):
 
 def test_a_word_from_every_chapter_with_text_finds_that_chapter(client, content):
     for page in Page.objects.published().exclude(body_nl=""):
-        word = max(page.body_nl.split()[:40], key=len).strip(".,;:()“”’'[]^0123456789")
+        # A word of the text as readers see it: the address of a Markdown link is no word of the text.
+        word = max(plain(page.body_nl).split()[:40], key=len).strip(".,;:()“”’'[]^0123456789")
         assert page.get_absolute_url() in [url for _, url in hits(client, word)], (page.slug, word)
 
 

@@ -20,21 +20,72 @@ def section(page, heading):
     return parts
 
 
-def test_detail_page_shows_each_fact_with_its_source(client, source_table_interventions):
+def test_detail_page_shows_each_fact_with_its_sources_by_title_and_domain(client, source_table_interventions):
     pm_plus = source_table_interventions["pm-plus"]
     FactFactory(
         intervention=pm_plus,
         topic=Fact.Topic.APPROACH,
         text="Vijf wekelijkse individuele bijeenkomsten van 90 minuten.",
-        sources="https://www.mhinnovation.net/pm\nhttps://mhpss.net/pm",
+        sources=[("https://www.mhinnovation.net/pm", "mhinnovation.net"), ("https://www.vu.nl/pm", "VU")],
     )
     approach = section(parse(client.get(pm_plus.get_absolute_url())), "Aanpak")
     assert len(approach) == 1
     assert text(approach[0].p) == "Vijf wekelijkse individuele bijeenkomsten van 90 minuten."
-    assert [a["href"] for a in approach[0].select(".lpo-fact__source a")] == [
-        "https://www.mhinnovation.net/pm",
-        "https://mhpss.net/pm",
+    source = approach[0].select_one(".lpo-fact__source")
+    assert [(text(a), a["href"]) for a in source.select("a")] == [
+        ("mhinnovation.net", "https://www.mhinnovation.net/pm"),
+        ("VU", "https://www.vu.nl/pm"),
     ]
+    # The address only in href: the reader sees the name, and the domain once.
+    assert text(source) == "Bronnen: mhinnovation.net , VU (vu.nl)"
+
+
+def test_fact_with_one_source_says_bron(client, source_table_interventions):
+    fact = FactFactory(intervention=source_table_interventions["bamboo"], sources=[("https://zonmw.nl/b", "ZonMw")])
+    source = parse(client.get(fact.intervention.get_absolute_url())).select_one(".lpo-fact__source")
+    assert text(source) == "Bron: ZonMw (zonmw.nl)"
+
+
+def test_intervention_page_with_many_facts_and_sources_needs_4_queries(
+    client, source_table_interventions, django_assert_max_num_queries
+):
+    bamboo = source_table_interventions["bamboo"]
+    for n in range(20):
+        FactFactory(intervention=bamboo, sources=[(f"https://example.org/{n}/{i}", f"Bron {i}") for i in range(3)])
+    FactFactory(intervention=bamboo, sources=[], text="Een feit zonder bron.")
+    with django_assert_max_num_queries(4):
+        page = parse(client.get(bamboo.get_absolute_url()))
+    assert len(page.select(".lpo-fact")) == 21
+    assert len(page.select(".lpo-fact__source a")) == 60
+    assert text(page.select(".lpo-fact")[-1]) == "Een feit zonder bron. Nog niet gecontroleerd"
+
+
+@pytest.mark.parametrize(
+    "kind, label",
+    [
+        ("", "Website van PM-PLUS (who.int)"),
+        ("news", "Nieuwsbericht over PM-PLUS (who.int)"),
+        ("database", "Beschrijving van PM-PLUS in een databank (who.int)"),
+    ],
+)
+def test_website_link_says_what_kind_of_page_it_is(client, source_table_interventions, kind, label):
+    pm_plus = source_table_interventions["pm-plus"]
+    pm_plus.website, pm_plus.website_kind = "https://www.who.int/pm", kind
+    pm_plus.save()
+    website = section(parse(client.get(pm_plus.get_absolute_url())), "Website")
+    assert [text(part) for part in website] == [label]
+    assert website[0].a["href"] == "https://www.who.int/pm" and text(website[0].a) == label.rsplit(" (", 1)[0]
+
+
+def test_note_is_shown_on_the_page_and_in_the_keuzehulp(client, source_table_interventions):
+    pm_plus = source_table_interventions["pm-plus"]
+    pm_plus.note = "De handreiking noemt PM+ ook voor jongeren; de ontwikkelaar beschrijft het voor volwassenen."
+    pm_plus.save()
+    assert text(parse(client.get(pm_plus.get_absolute_url())).select_one(".lpo-note")) == pm_plus.note
+    result = parse(client.get(reverse("keuzehulp:form"), {"leeftijd": "jongeren"}))
+    assert text(result.select_one('[data-intervention="pm-plus"] .lpo-note')) == pm_plus.note
+    assert len(result.select(".lpo-note")) == 1
+    assert not parse(client.get(source_table_interventions["bamboo"].get_absolute_url())).select(".lpo-note")
 
 
 def test_detail_page_says_unknown_and_points_to_the_provider_for_missing_facts(client, source_table_interventions):

@@ -1,5 +1,7 @@
 """Every rule of the kwaliteitscriteria gives the handreiking's advice, on its own and on the page."""
 
+import itertools
+
 import pytest
 
 from django.urls import reverse
@@ -106,3 +108,81 @@ def test_contradictory_or_bad_answers_give_a_clear_error(client):
     assert "gaat niet samen" in text(page.select_one("#fout-uitvoerders"))
     assert "Kies een van de antwoorden" in text(page.select_one("#fout-bewijs"))
     assert "<script>" not in response.content.decode()
+
+
+# The handreiking says only when not to use an intervention and what to check; the toets never certifies one.
+CERTIFYING = [
+    "heeft meerwaarde",
+    "sluit aan bij oekraïners",
+    "heeft aandacht voor hun culturele",
+    "voldoen aan",
+    "voldoet aan",
+    "er is een aanwijzing",
+    "in orde",
+    "is geschikt",
+    "past bij",
+    "kan werken.",
+]
+
+
+def every_answer():
+    yes_no_unknown = ["ja", "nee", "onbekend"]
+    executors = [set(), {"1"}, {"2"}, {"3"}, {"1", "2"}, {"1", "3"}, {"2", "3"}, {"1", "2", "3"}]
+    for gap, relief, evidence, ukrainians, needs, chosen in itertools.product(
+        yes_no_unknown, yes_no_unknown, "1234", ["ja", "nee"], ["ja", "nee"], executors
+    ):
+        yield {
+            "meerwaarde_hiaat": gap,
+            "meerwaarde_ontlast": relief,
+            "bewijs": evidence,
+            "cultuur_oekrainers": ukrainians,
+            "cultuur_behoeften": needs,
+            "uitvoerders": chosen,
+            "uitvoerders_beantwoord": True,
+        }
+
+
+def test_kwaliteitstoets_never_gives_a_certifying_verdict():
+    seen = set()
+    for answers in every_answer():
+        for result in assess(answers):
+            advice = str(result.advice)
+            seen.add(advice)
+            assert not any(phrase in advice.lower() for phrase in CERTIFYING), advice
+            if not result.warning:
+                assert advice.startswith("Geen bezwaar gevonden op dit criterium: je "), advice
+    assert len(seen) == 7  # four warnings of the handreiking, three kinds of 'no objection found'
+
+
+def test_only_ukrainians_involved_is_no_objection_not_a_verdict_on_culture():
+    result = finding({"cultuur_oekrainers": "ja", "cultuur_behoeften": "nee"}, "cultuur")
+    assert not result.warning
+    assert str(result.advice) == "Geen bezwaar gevonden op dit criterium: je antwoordde op ten minste één vraag ja."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, no_objection, note",
+    [
+        ("", "Geen bezwaar gevonden", "Geen bezwaar gevonden betekent dus niet dat de interventie goed is"),
+        ("/en", "No objection found", "does not mean that the intervention is good"),
+        ("/uk", "Заперечень не знайдено", "не означає, що інтервенція добра"),
+    ],
+)
+def test_page_says_no_objection_found_and_that_this_is_no_approval(client, language, no_objection, note):
+    query = {
+        "meerwaarde_hiaat": "ja",
+        "meerwaarde_ontlast": "nee",
+        "bewijs": "1",
+        "cultuur_oekrainers": "ja",
+        "cultuur_behoeften": "nee",
+        "uitvoerders": "1",
+    }
+    page = parse(client.get(language + URL, query))
+    findings = page.select(".lpo-finding")
+    assert len(findings) == 4 and all(f["data-warning"] == "false" for f in findings)
+    assert [text(f.h3).split(":")[0] for f in findings] == [no_objection] * 4
+    results = text(page.select_one(".lpo-results"))
+    assert note in results
+    if not language:
+        assert not any(phrase in results.lower() for phrase in CERTIFYING if phrase != "voldoet aan"), results

@@ -35,7 +35,7 @@ def linked_content(link_server, settings):
     url = link_server.url
     content = {
         "source": SourceFactory(url=url("/ok")),
-        "fact": FactFactory(sources=f"{url('/weg')}\n{url('/ok')}"),
+        "fact": FactFactory(sources=[(url("/weg"), "Weg"), (url("/ok"), "In orde")]),
         "tool": ToolFactory(url=url("/oud")),
         "intervention": InterventionFactory(website=url("/geen-head")),
         "page": PageFactory(
@@ -104,7 +104,7 @@ def test_check_links_records_each_answer_redirect_and_time_out(linked_content, l
 
 def test_check_links_visits_no_more_addresses_at_once_than_asked(link_server):
     # Each address keeps the server busy for a moment, so the checker would overlap them if it could.
-    FactFactory(sources="\n".join(link_server.url(f"/even/{n}") for n in range(12)))
+    FactFactory(sources=[(link_server.url(f"/even/{n}"), f"Bron {n}") for n in range(12)])
     check_links("--workers", "3", "--timeout", "5")
     assert LinkCheck.objects.filter(status=200).count() == 12
     assert link_server.max_active == 3
