@@ -1,12 +1,10 @@
-from django.conf import settings
-from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 
 from guidance.models import RoleCount
 from guidance.tree import page_tree
 
 ABOUT_SECTION = "over-deze-site"
+CONSIDERATIONS = "overwegingen"
 
 
 def chapters(request):
@@ -15,26 +13,10 @@ def chapters(request):
         "role_choices": RoleCount.Role.choices,
         "nav_chapters": SimpleLazyObject(lambda: page_tree(request).chapters()),
         "footer_pages": SimpleLazyObject(lambda: page_tree(request).children_of_slug(ABOUT_SECTION)),
+        # The keuzehulp and the kwaliteitstoets link the handreiking's reasoning behind them.
+        "considerations_page": SimpleLazyObject(lambda: considerations(request)),
     }
 
 
-def languages(request):
-    return {"alternates": alternates(request)}
-
-
-def alternates(request, keep_query=True):
-    """This page in every language, for the language switcher and the hreflang links."""
-    current = get_language()
-    # request.GET, not the raw query string: a public page's view sees only the parameters it reads.
-    query = request.GET.urlencode() if keep_query else ""
-    path = f"{request.path}?{query}" if query else request.path
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+def considerations(request):
+    return next((page for page in page_tree(request).pages if page.slug == CONSIDERATIONS), None)

@@ -1,20 +1,30 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guidance.markup import footnote_numbers
-from guidance.reviews import TranslationReview
+from lpo.links import urls_in_text
 from lpo.models import Checked, Versioned
+from lpo.reviews import TranslationReview
+from lpo.search import Document
 
 
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def for_search_index(self):
+        return self.select_related("parent")
+
+    def for_link_check(self):
+        return self.select_related("parent")
+
+    def in_load_order(self):
+        """Chapters before the pages under them, for export and import."""
+        return self.order_by(models.F("parent").asc(nulls_first=True), "pk")
 
     def chapters(self):
         """The numbered top-level pages: the six chapters of the handreiking."""
@@ -164,6 +174,37 @@ class Page(TranslationReview, Versioned):
         """No text and no list of its own: the page shows its summary and links the original's full text."""
         return not self.body.strip() and not self.listing
 
+    # Search (lpo.search)
+    search_kind = "page"
+
+    def search_document(self, index):
+        if not self.is_public:
+            return None
+        location = " › ".join([gettext("Handreiking")] + ([self.parent.title] if self.parent_id else []))
+        order = self.parent.order if self.parent_id else self.order
+        text = " ".join([self.summary, self.lead, self.body])
+        return Document(self.title, location, self.get_absolute_url(), text, order)
+
+    def search_related(self):
+        # Subpages live under the page's address, and tools and sources are found on their list's page, which
+        # may be this one, or may have been until this change.
+        if not self.pk:
+            return []
+        return [*self.children.select_related("parent"), *Tool.objects.all(), *Source.objects.all()]
+
+    def external_links(self):
+        """For the link check (lpo.links): the origin, and the links in the texts in every language."""
+        yield self, "webadres van de herkomst", self.source_url
+        for field, name in (("lead", "inleiding"), ("body", "tekst")):
+            for code, _language in settings.LANGUAGES:
+                for url in urls_in_text(getattr(self, f"{field}_{code}") or ""):
+                    yield self, f"{name} [{code}]", url
+
+    @classmethod
+    def listing_url(cls, listing):
+        page = cls.objects.published().filter(listing=listing).select_related("parent").first()
+        return page.get_absolute_url() if page else "/"
+
 
 class Source(models.Model):
     """An entry of the literatuurlijst, cited in texts as [^number]."""
@@ -187,6 +228,16 @@ class Source(models.Model):
     @property
     def anchor(self):
         return f"bron-{self.number}"
+
+    search_kind = "source"
+
+    def external_links(self):
+        yield self, "webadres", self.url
+
+    def search_document(self, index):
+        url = index.remember(Page.Listing.SOURCES, lambda: Page.listing_url(Page.Listing.SOURCES))
+        text = f"{self.author} {self.year} {self.title}"
+        return Document(str(self), gettext("Literatuurlijst"), f"{url}#{self.anchor}", text, 3000 + self.number)
 
     def clean(self):
         if not self.pk:
@@ -234,6 +285,16 @@ class Tool(TranslationReview, Checked, Versioned):
     def __str__(self):
         return self.name
 
+    search_kind = "tool"
+
+    def external_links(self):
+        yield self, "webadres", self.url
+
+    def search_document(self, index):
+        url = index.remember(Page.Listing.TOOLS, lambda: Page.listing_url(Page.Listing.TOOLS))
+        text = " ".join([self.organisation, self.description, self.languages])
+        return Document(self.name, gettext("Hulpmiddelen"), url, text, 2000 + self.order)
+
 
 class RoleCount(models.Model):
     """How often visitors answered the functie-vraag, per answer and month. No visitor data, only counts."""
@@ -257,91 +318,3 @@ class RoleCount(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} ({self.month:%B %Y}): {self.count}"
-
-
-class SearchEntry(models.Model):
-    """One published page, intervention, tool or source in one language, prepared for search.
-
-    Kept up to date by guidance.signals; rebuilt whole by the content commands. Not edited by hand.
-    """
-
-    kind = models.CharField("soort", max_length=20)
-    object_id = models.PositiveIntegerField("object")
-    language = models.CharField("taal", max_length=8)
-    title = models.CharField("titel", max_length=300)
-    location = models.CharField("plaats", max_length=300)
-    url = models.CharField("webadres", max_length=300)
-    text = models.TextField("tekst")
-    folded = models.TextField("tekst zonder hoofdletters en accenten")
-    stems = models.TextField("woordstammen")
-    order = models.PositiveIntegerField("volgorde", default=0)
-
-    class Meta:
-        ordering = ["order", "title"]
-        verbose_name = "zoekingang"
-        verbose_name_plural = "zoekingangen"
-        indexes = [models.Index(fields=["language", "kind"])]
-
-    def __str__(self):
-        return f"{self.title} ({self.language})"
-
-
-class ConceptQuerySet(models.QuerySet):
-    def for_model(self, model):
-        return self.filter(content_type=ContentType.objects.get_for_model(model))
-
-    def for_object(self, obj):
-        return self.for_model(type(obj)).filter(object_id=obj.pk)
-
-
-class Concept(models.Model):
-    """A change to a page, tool, intervention or fact, kept aside until an editor publishes it.
-
-    Visitors never see it: it is not content (guidance.content), so saving it moves no cache and no search index.
-    """
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name="soort")
-    object_id = models.PositiveBigIntegerField("object")
-    content_object = GenericForeignKey()
-    data = models.JSONField(
-        "gegevens",
-        encoder=DjangoJSONEncoder,
-        help_text="De gecontroleerde gegevens uit het formulier, in alle talen.",
-    )
-    base_data = models.JSONField(
-        "gepubliceerde gegevens",
-        encoder=DjangoJSONEncoder,
-        default=dict,
-        help_text="De gepubliceerde gegevens toen het concept werd opgeslagen; zo blijft een latere wijziging staan.",
-    )
-    base_version = models.PositiveIntegerField("gebaseerd op versie")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="gemaakt door",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="laatst gewijzigd door",
-    )
-    created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
-    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
-
-    objects = ConceptQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-updated_at"]
-        verbose_name = "concept"
-        verbose_name_plural = "concepten"
-        constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_concept_per_object"),
-        ]
-        permissions = [("publish_concept", "Mag concepten publiceren")]
-
-    def __str__(self):
-        return f"Concept van {self.content_type.name} {self.object_id}"

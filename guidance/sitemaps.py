@@ -1,16 +1,5 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-
 from guidance.models import Page
-from interventions.models import Intervention
-
-
-class LocalizedSitemap(Sitemap):
-    """Every page in every language, with hreflang alternates."""
-
-    i18n = True
-    alternates = True
-    x_default = True
+from lpo.sitemaps import LocalizedSitemap
 
 
 class PageSitemap(LocalizedSitemap):
@@ -21,19 +10,3 @@ class PageSitemap(LocalizedSitemap):
 
     def lastmod(self, page):
         return page.updated_at
-
-
-class InterventionSitemap(LocalizedSitemap):
-    def items(self):
-        return Intervention.objects.published()
-
-
-class FixedPagesSitemap(LocalizedSitemap):
-    def items(self):
-        return ["guidance:home", "keuzehulp:form", "keuzehulp:kwaliteitstoets", "interventions:list", "guidance:search"]
-
-    def location(self, name):
-        return reverse(name)
-
-
-SITEMAPS = {"pages": PageSitemap, "interventions": InterventionSitemap, "fixed": FixedPagesSitemap}

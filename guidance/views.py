@@ -1,23 +1,22 @@
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
-from guidance import concepts, markup, reviews, roles
-from guidance import search as site_search
+from guidance import markup, roles
 from guidance.models import Page, RoleCount, Source, Tool
-from guidance.templatetags.translated import tr
 from guidance.tree import page_tree
-from interventions.views import comparison_context
+from interventions.catalog import comparison_context
+from lpo import concepts, reviews
+from lpo import search as site_search
 from lpo.page_cache import public_page
+from lpo.templatetags.translated import tr
 
 
 @public_page
@@ -109,18 +108,6 @@ def search(request):
     return render(request, "guidance/search.html", context)
 
 
-@never_cache
-@require_safe
-def healthz(request):
-    """For load balancers: is this server up and can it reach its database?"""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
-
-
 def _back(request, value):
     return value if url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}) else "/"
 
@@ -143,11 +130,3 @@ def role_answer(request):
 
 def role_thanks(request):
     return render(request, "guidance/role_thanks.html", {"back": _back(request, request.GET.get("terug", "/"))})
-
-
-@require_safe
-def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /beheer/", "Disallow: /voorbeeld/", "Disallow: /functie/"]
-    lines += [f"Disallow: /{code}/voorbeeld/" for code, _ in settings.LANGUAGES]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

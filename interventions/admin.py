@@ -5,10 +5,9 @@ from reversion.admin import VersionAdmin
 from django.contrib import admin
 from django.urls import reverse
 
-from guidance.admin import PublishingMixin, TranslationReviewMixin
-from guidance.concept_admin import ConceptAdminMixin, LockedInlineMixin
 from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
-from lpo.admin import CheckedAdminMixin, CheckedListFilter, note_checker
+from lpo.admin import CheckedAdminMixin, CheckedListFilter, PublishingMixin, TranslationReviewMixin, note_checker
+from lpo.concept_admin import ConceptAdminMixin, LockedInlineMixin
 
 # Registered before the admin classes: otherwise reversion registers Fact as the interventions' inline, without
 # its sources, and the history of a fact or an intervention would not bring its sources back.

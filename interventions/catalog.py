@@ -4,7 +4,11 @@ Interventions get `tag_list`, a list of the shared Tag objects (one per tag, not
 tag), so thousands of interventions cost thousands of small objects rather than tens of thousands.
 """
 
+from django.core.paginator import Paginator
+
 from interventions.models import Intervention, Tag
+from lpo import reviews
+from lpo.pagination import query_prefix
 
 
 def criteria_with_tags():
@@ -39,3 +43,35 @@ def published_interventions(criteria):
 def catalog():
     criteria = criteria_with_tags()
     return criteria, published_interventions(criteria)
+
+
+# Enough for every intervention a gemeente will compare; more only when the list grows very long.
+TABLE_ROWS_PER_PAGE = 50
+
+
+def comparison_table(interventions, criteria):
+    """Rows of the comparison table: each intervention with a yes/no per tag, in the criteria's column order."""
+    columns = [tag for criterion in criteria for tag in criterion.tag_list]
+    rows = []
+    for intervention in interventions:
+        own = {tag.pk for tag in intervention.tag_list}
+        rows.append((intervention, [(tag, tag.pk in own) for tag in columns]))
+    return columns, rows
+
+
+def comparison_context(request):
+    criteria, interventions = catalog()
+    page = Paginator(interventions, TABLE_ROWS_PER_PAGE).get_page(request.GET.get("pagina"))
+    columns, rows = comparison_table(page.object_list, criteria)
+    # The translated texts the table shows: questions, answers and the interventions' names.
+    translated = [*criteria, *columns, *page.object_list]
+    return {
+        "criteria": criteria,
+        "columns": columns,
+        "rows": rows,
+        "table_page": page,
+        "interventions_count": len(interventions),
+        "query_prefix": query_prefix(request),
+        "translated": translated,
+        "review_notice": reviews.notice(translated),
+    }

@@ -3,11 +3,13 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from guidance.links import domain
-from guidance.reviews import TranslationReview
 from lpo.models import Checked, CheckedQuerySet, Versioned
+from lpo.names import domain
+from lpo.reviews import TranslationReview
+from lpo.search import Document
 
 
 class Criterion(TranslationReview):
@@ -54,6 +56,9 @@ class InterventionQuerySet(models.QuerySet):
 
     def with_tags(self):
         return self.prefetch_related(models.Prefetch("tags", queryset=Tag.objects.select_related("criterion")))
+
+    def for_search_index(self):
+        return self.prefetch_related("facts")
 
 
 class Intervention(TranslationReview, Versioned):
@@ -102,6 +107,19 @@ class Intervention(TranslationReview, Versioned):
 
     def get_absolute_url(self):
         return reverse("interventions:detail", kwargs={"slug": self.slug})
+
+    def external_links(self):
+        """For the link check (lpo.links)."""
+        yield self, "website", self.website
+
+    # Search (lpo.search)
+    search_kind = "intervention"
+
+    def search_document(self, index):
+        if not self.is_published:
+            return None
+        text = " ".join([self.full_name or ""] + [fact.text for fact in self.facts.all()])
+        return Document(self.name, gettext("Interventies"), self.get_absolute_url(), text, 1000)
 
 
 def validate_source_urls(value):
@@ -170,6 +188,10 @@ class Fact(TranslationReview, Checked, Versioned):
     def __str__(self):
         return f"{self.intervention}: {self.get_topic_display()}"
 
+    def search_related(self):
+        # A fact is found on its intervention's page.
+        return list(Intervention.objects.filter(pk=self.intervention_id))
+
 
 class FactSource(models.Model):
     """The public page where a fact stands, with a title that readers see instead of the address."""
@@ -203,3 +225,7 @@ class FactSource(models.Model):
     @property
     def domain(self):
         return domain(self.url)
+
+    def external_links(self):
+        """For the link check (lpo.links): a reader finds the address with its fact."""
+        yield self.fact, "bronnen", self.url

@@ -1,48 +1,15 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from guidance import concepts, reviews
-from guidance.pagination import query_prefix
-from interventions.catalog import catalog
+from interventions.catalog import comparison_context
 from interventions.models import Fact, Intervention
+from lpo import concepts, reviews
 from lpo.page_cache import public_page
-
-# Enough for every intervention a gemeente will compare; more only when the list grows very long.
-TABLE_ROWS_PER_PAGE = 50
-
-
-def comparison_table(interventions, criteria):
-    """Rows of the comparison table: each intervention with a yes/no per tag, in the criteria's column order."""
-    columns = [tag for criterion in criteria for tag in criterion.tag_list]
-    rows = []
-    for intervention in interventions:
-        own = {tag.pk for tag in intervention.tag_list}
-        rows.append((intervention, [(tag, tag.pk in own) for tag in columns]))
-    return columns, rows
-
-
-def comparison_context(request):
-    criteria, interventions = catalog()
-    page = Paginator(interventions, TABLE_ROWS_PER_PAGE).get_page(request.GET.get("pagina"))
-    columns, rows = comparison_table(page.object_list, criteria)
-    # The translated texts the table shows: questions, answers and the interventions' names.
-    translated = [*criteria, *columns, *page.object_list]
-    return {
-        "criteria": criteria,
-        "columns": columns,
-        "rows": rows,
-        "table_page": page,
-        "interventions_count": len(interventions),
-        "query_prefix": query_prefix(request),
-        "translated": translated,
-        "review_notice": reviews.notice(translated),
-    }
 
 
 @public_page(params=["pagina"])

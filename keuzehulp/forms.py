@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guidance.templatetags.translated import tr
+from lpo.templatetags.translated import tr
 
 NO_PREFERENCE = ""
 

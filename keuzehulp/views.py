@@ -3,15 +3,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from guidance import reviews
-from guidance.context_processors import alternates
-from guidance.pagination import query_prefix
-from guidance.tree import page_tree
 from interventions.catalog import criteria_with_tags, published_interventions
 from keuzehulp.forms import KeuzehulpForm, QualityForm
 from keuzehulp.matching import match_interventions
 from keuzehulp.quality import assess
+from lpo import reviews
+from lpo.context_processors import alternates
 from lpo.page_cache import public_page
+from lpo.pagination import query_prefix
 
 EXACT_PER_PAGE = 20
 # "The nearest alternatives": enough to choose from, never the whole catalogue.
@@ -63,7 +62,6 @@ def keuzehulp(request):
         "query_prefix": query_prefix(request),
         "alternatives": alternatives[:ALTERNATIVES_SHOWN] if exact_page.number == 1 else [],
         "more_alternatives": max(0, len(alternatives) - ALTERNATIVES_SHOWN),
-        "considerations": next((page for page in page_tree(request).pages if page.slug == "overwegingen"), None),
     }
     # The translated texts on the page: the questions and answers, and the names of the interventions shown.
     shown = [result.intervention for result in [*context["exact"], *context["alternatives"]]]
@@ -121,7 +119,6 @@ def kwaliteitstoets(request):
         "form": form,
         "findings": assess(form.answers()) if valid else [],
         "answered": valid and any(request.GET.get(name) for name in form.fields),
-        "considerations": next((page for page in page_tree(request).pages if page.slug == "overwegingen"), None),
     }
     if not valid:
         context["alternates"] = alternates(request, keep_query=False)

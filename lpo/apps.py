@@ -25,4 +25,10 @@ class LpoConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from lpo import locking, signals
+
         connection_created.connect(keep_sqlite_file_private, dispatch_uid="lpo-private-sqlite")
+        # Every content model (settings.LPO_CONTENT_MODELS): the page cache, the search index and the review
+        # state follow its changes, and the admin refuses a stale save of it.
+        signals.connect()
+        locking.connect()

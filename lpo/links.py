@@ -18,6 +18,8 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
+from lpo.content import content_models
+
 # [text](https://…) in Markdown, allowing one level of parentheses in the address (as Wikipedia's have).
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?(https?://(?:[^()\s<>]|\([^()\s<>]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)")
 # A bare address (also in pasted HTML: the quotes end it).
@@ -73,33 +75,20 @@ def _is_web_address(url):
 def link_usages():
     """Every external address on the site, each with the places that use it, in a stable order.
 
-    Looks at sources, facts (one address per line), tools, intervention websites, the origin of pages,
-    and the links in the lead and text of pages in every language. Drafts count too: they will be published.
+    Each content model that has addresses names them with `external_links()`: (the object a reader sees it on,
+    the field, the address). Drafts count too: they will be published.
     """
-    from guidance.models import Page, Source, Tool
-    from interventions.models import FactSource, Intervention
-
     usages = {}
-
-    def add(url, obj, field):
-        url = url.strip()
-        if _is_web_address(url):
-            usages.setdefault(url, []).append(Usage(obj, field))
-
-    for source in Source.objects.order_by("number"):
-        add(source.url, source, "webadres")
-    for page in Page.objects.select_related("parent").order_by("pk"):
-        add(page.source_url, page, "webadres van de herkomst")
-        for field, name in (("lead", "inleiding"), ("body", "tekst")):
-            for code, _language in settings.LANGUAGES:
-                for url in urls_in_text(getattr(page, f"{field}_{code}") or ""):
-                    add(url, page, f"{name} [{code}]")
-    for intervention in Intervention.objects.order_by("pk"):
-        add(intervention.website, intervention, "website")
-    for source in FactSource.objects.select_related("fact__intervention").order_by("pk"):
-        add(source.url, source.fact, "bronnen")
-    for tool in Tool.objects.order_by("pk"):
-        add(tool.url, tool, "webadres")
+    for model in content_models():
+        if not hasattr(model, "external_links"):
+            continue
+        manager = model._default_manager
+        objects = manager.for_link_check() if hasattr(manager, "for_link_check") else manager.all()
+        for obj in objects.order_by("pk"):
+            for owner, field, url in obj.external_links():
+                url = (url or "").strip()
+                if _is_web_address(url):
+                    usages.setdefault(url, []).append(Usage(owner, field))
     return usages
 
 

@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -115,3 +118,91 @@ class LinkCheck(models.Model):
     @property
     def is_redirected(self):
         return not self.is_broken and bool(self.final_url) and self.final_url != self.url
+
+
+class SearchEntry(models.Model):
+    """One published page, intervention, tool or source in one language, prepared for search.
+
+    Kept up to date by lpo.signals; rebuilt whole by the content commands. Not edited by hand.
+    """
+
+    kind = models.CharField("soort", max_length=20)
+    object_id = models.PositiveIntegerField("object")
+    language = models.CharField("taal", max_length=8)
+    title = models.CharField("titel", max_length=300)
+    location = models.CharField("plaats", max_length=300)
+    url = models.CharField("webadres", max_length=300)
+    text = models.TextField("tekst")
+    folded = models.TextField("tekst zonder hoofdletters en accenten")
+    stems = models.TextField("woordstammen")
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "zoekingang"
+        verbose_name_plural = "zoekingangen"
+        indexes = [models.Index(fields=["language", "kind"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+class ConceptQuerySet(models.QuerySet):
+    def for_model(self, model):
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def for_object(self, obj):
+        return self.for_model(type(obj)).filter(object_id=obj.pk)
+
+
+class Concept(models.Model):
+    """A change to a page, tool, intervention or fact, kept aside until an editor publishes it.
+
+    Visitors never see it: it is not content (lpo.content), so saving it moves no cache and no search index.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name="soort")
+    object_id = models.PositiveBigIntegerField("object")
+    content_object = GenericForeignKey()
+    data = models.JSONField(
+        "gegevens",
+        encoder=DjangoJSONEncoder,
+        help_text="De gecontroleerde gegevens uit het formulier, in alle talen.",
+    )
+    base_data = models.JSONField(
+        "gepubliceerde gegevens",
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        help_text="De gepubliceerde gegevens toen het concept werd opgeslagen; zo blijft een latere wijziging staan.",
+    )
+    base_version = models.PositiveIntegerField("gebaseerd op versie")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="gemaakt door",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="laatst gewijzigd door",
+    )
+    created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
+    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
+
+    objects = ConceptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = "concept"
+        verbose_name_plural = "concepten"
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_concept_per_object"),
+        ]
+        permissions = [("publish_concept", "Mag concepten publiceren")]
+
+    def __str__(self):
+        return f"Concept van {self.content_type.name} {self.object_id}"

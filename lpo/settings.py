@@ -88,7 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guidance.context_processors.chapters",
-                "guidance.context_processors.languages",
+                "lpo.context_processors.languages",
             ],
         },
     },
@@ -178,6 +178,19 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# The content that editors keep, in an order that loads (what is referred to first): the site machinery (page
+# cache, search index, history, export and back-ups) follows every change of these, and of their tags.
+LPO_CONTENT_MODELS = [
+    "guidance.Source",
+    "guidance.Page",
+    "guidance.Tool",
+    "interventions.Criterion",
+    "interventions.Tag",
+    "interventions.Intervention",
+    "interventions.Fact",
+    "interventions.FactSource",
+]
+LPO_CONTENT_FIXTURES = ["handreiking", "interventions"]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

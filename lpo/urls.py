@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from guidance.sitemaps import SITEMAPS
-from guidance.views import healthz, robots_txt
+from guidance.sitemaps import PageSitemap
+from interventions.sitemaps import InterventionSitemap
+from lpo.sitemaps import FixedPagesSitemap
+from lpo.views import healthz, robots_txt
+
+SITEMAPS = {"pages": PageSitemap, "interventions": InterventionSitemap, "fixed": FixedPagesSitemap}
 
 # The admin stays Dutch and outside the language prefixes; the public site is Dutch at the root,
 # English under /en/ and Ukrainian under /uk/.

@@ -29,7 +29,7 @@ def test_editor_group_has_exactly_the_content_rights():
     models = CONTENT_MODELS + [("interventions", "factsource")]
     expected = {
         f"{app}.{action}_{model}" for app, model in models for action in ("add", "change", "delete", "view")
-    } | {"guidance.view_rolecount", "lpo.view_linkcheck", "guidance.publish_concept"}
+    } | {"guidance.view_rolecount", "lpo.view_linkcheck", "lpo.publish_concept"}
     assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == expected
 
 

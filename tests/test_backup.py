@@ -10,8 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from guidance.content import content_models
 from guidance.models import Page
+from lpo.content import content_models
 from lpo.page_cache import content_generation
 
 

@@ -10,9 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from guidance.links import domain, looks_like_address
 from guidance.models import Page, Source, Tool
 from interventions.models import Criterion, Fact, FactSource, Intervention, Tag
+from lpo.names import domain, looks_like_address
 from tests.conftest import INTERVENTION_SLUGS, SOURCE_TABLE, parse, text
 
 pytestmark = pytest.mark.django_db

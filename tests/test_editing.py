@@ -10,9 +10,9 @@ from reversion.models import Version
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from guidance.content import content_models
 from guidance.models import Page
 from interventions.models import Intervention
+from lpo.content import content_models
 from tests.conftest import form_data, parse, text
 from tests.factories import InterventionFactory, PageFactory
 

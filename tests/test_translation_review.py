@@ -6,11 +6,11 @@ from reversion.models import Version
 
 from django.urls import reverse
 
-from guidance.content import content_models
 from guidance.models import Page
-from guidance.reviews import TranslationReview, TranslationState, text_hash
 from interventions.models import Fact, Intervention
+from lpo.content import content_models
 from lpo.page_cache import content_changed
+from lpo.reviews import TranslationReview, TranslationState, text_hash
 from tests.conftest import parse, text
 from tests.factories import FactFactory, PageFactory
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0008_editors_publish_concepts'),
+        ('guidance', '0007_concepts_and_versions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ TRANSLATED_FIELDS = {'criterion': ['explanation', 'name', 'question'], 'tag': ['
 
 
 def text_hash(values):
-    """As guidance.reviews.text_hash: a hash of the non-empty texts, by field name."""
+    """As lpo.reviews.text_hash: a hash of the non-empty texts, by field name."""
     parts = [f"{name}={value}" for name, value in sorted(values.items()) if value]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 

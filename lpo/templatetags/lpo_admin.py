@@ -3,14 +3,11 @@
 from django import template
 from django.urls import reverse
 
-from guidance.models import Tool
-from interventions.models import Fact
 from lpo.admin import CheckedListFilter
-from lpo.models import LinkCheck
+from lpo.content import content_models
+from lpo.models import Checked, LinkCheck
 
 register = template.Library()
-
-CHECKED_MODELS = [(Fact, "feit", "feiten"), (Tool, "hulpmiddel", "hulpmiddelen")]
 
 
 @register.inclusion_tag("admin/_attention.html", takes_context=True)
@@ -18,8 +15,9 @@ def attention(context):
     """Counts only what the editor may see, each linking to the filtered list."""
     user = context["request"].user
     check_due = []
-    for model, singular, plural in CHECKED_MODELS:
+    for model in [model for model in content_models() if issubclass(model, Checked)]:
         meta = model._meta
+        singular, plural = meta.verbose_name, meta.verbose_name_plural
         if not user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
             continue
         count = model.objects.check_due().count()

@@ -7,7 +7,8 @@ from reversion.models import Version
 from django.test import Client
 from django.urls import reverse
 
-from guidance.models import Concept, Page, Source, Tool
+from guidance.models import Page, Source, Tool
+from lpo.models import Concept
 from lpo.page_cache import content_generation
 from tests.conftest import form_data, parse, text
 from tests.factories import PageFactory, SourceFactory, ToolFactory
@@ -200,7 +201,7 @@ def test_only_editors_with_the_permission_publish(reader, chapter):
 
 
 def test_the_editor_group_may_publish(editor):
-    assert editor.has_perm("guidance.publish_concept")
+    assert editor.has_perm("lpo.publish_concept")
 
 
 # Bad input

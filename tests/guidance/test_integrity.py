@@ -4,7 +4,8 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
-from guidance.models import Page, SearchEntry, Source, Tool
+from guidance.models import Page, Source, Tool
+from lpo.models import SearchEntry
 from tests.factories import PageFactory, SourceFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from reversion.models import Version
 from django.db.models import F
 from django.urls import reverse
 
-from guidance.locking import LockedForm
 from guidance.models import Page, Tool
+from lpo.locking import LockedForm
 from tests.conftest import form_data, parse, text
 from tests.factories import PageFactory, ToolFactory
 

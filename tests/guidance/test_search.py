@@ -3,7 +3,7 @@
 import pytest
 
 from guidance.models import Page
-from guidance.search import fold, plain, stems
+from lpo.search import fold, plain, stems
 from tests.conftest import parse, text
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from guidance.models import Concept
 from interventions.models import Fact, Intervention
+from lpo.models import Concept
 from tests.conftest import form_data, parse, text
 from tests.factories import FactFactory, InterventionFactory, TagFactory
 

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from guidance.content import content_models
 from guidance.models import Page, Tool
 from interventions.models import Fact
+from lpo.content import content_models
 from lpo.models import check_due_before
 from tests.conftest import parse, text
 from tests.factories import FactFactory, InterventionFactory, PageFactory, ToolFactory
@@ -93,7 +93,7 @@ def test_admin_index_counts_what_was_not_checked_in_12_months_and_links_to_the_l
     ToolFactory(checked_on=timezone.localdate())
 
     notice = parse(client.get(reverse("admin:index"))).select_one(".lpo-attention")
-    assert text(notice) == "7 feiten en 3 hulpmiddelen zijn langer dan 12 maanden niet gecontroleerd."
+    assert text(notice) == "3 hulpmiddelen en 7 feiten zijn langer dan 12 maanden niet gecontroleerd."
     links = {text(a): a["href"] for a in notice.select("a")}
     assert links == {
         "7 feiten": reverse("admin:interventions_fact_changelist") + "?gecontroleerd=oud",

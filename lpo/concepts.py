@@ -9,8 +9,8 @@ from reversion.models import Version
 
 from django.core.exceptions import FieldDoesNotExist
 
-from guidance.locking import NOT_STORED, instance_state, same
-from guidance.models import Concept
+from lpo.locking import NOT_STORED, instance_state, same
+from lpo.models import Concept
 
 
 def concept_for(obj):

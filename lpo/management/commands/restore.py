@@ -4,18 +4,14 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import DatabaseError, connection
 
-from guidance.content import has_content
+from lpo.content import content_models, has_content
 from lpo.page_cache import content_changed
 
-# What a restore brings back, counted in the back-up before anything is replaced.
-COUNTED = [
-    ("pagina's", "guidance_page"),
-    ("bronnen", "guidance_source"),
-    ("hulpmiddelen", "guidance_tool"),
-    ("interventies", "interventions_intervention"),
-    ("gebruikers", "auth_user"),
-    ("sessies", "django_session"),
-]
+
+def counted():
+    """What a restore brings back, counted in the back-up before anything is replaced: (label, table)."""
+    tables = [(str(model._meta.verbose_name_plural), model._meta.db_table) for model in content_models()]
+    return [*tables, ("gebruikers", "auth_user"), ("sessies", "django_session")]
 
 
 class Command(BaseCommand):
@@ -46,10 +42,10 @@ class Command(BaseCommand):
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as source:
             try:
                 problems = [row[0] for row in source.execute("PRAGMA quick_check")]
-                # The table names are our own constants above.
+                # The table names come from the models, not from the back-up.
                 counts = {
                     label: source.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608
-                    for label, table in COUNTED
+                    for label, table in counted()
                 }
             except sqlite3.DatabaseError as error:
                 raise CommandError(f"{path} is geen bruikbare SQLite-database: {error}.") from error

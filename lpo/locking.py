@@ -152,7 +152,7 @@ class BasisField(forms.CharField):
 class LockedForm(forms.ModelForm):
     """A model form that refuses to save over a change made after it was opened.
 
-    The admin (guidance.concept_admin) sets `concept`, the open concept that the form shows and that a newer save
+    The admin (lpo.concept_admin) sets `concept`, the open concept that the form shows and that a newer save
     is compared with, or `shown_version` when the form shows an old version from the history.
     """
 
@@ -179,7 +179,7 @@ class LockedForm(forms.ModelForm):
 
     def current_state(self):
         """What the form shows when opened now: the stored item, or its open concept."""
-        from guidance import concepts
+        from lpo import concepts
 
         state = instance_state(self.instance, self.state_names) if self.instance.pk else {}
         if self.concept is not None:
@@ -203,7 +203,7 @@ class LockedForm(forms.ModelForm):
 
     def refuse_stale(self):
         """Refuses the save, says what changed meanwhile, and readies the form to be sent again."""
-        from guidance import concepts
+        from lpo import concepts
 
         now = self.current_state()
         before = self.sent_basis()

@@ -1,8 +1,8 @@
 """Concepts and locking in the admin, through the admin's own hooks.
 
-"Opslaan als concept" keeps the checked form data aside (guidance.concepts); "Publiceren" makes it live, in the
+"Opslaan als concept" keeps the checked form data aside (lpo.concepts); "Publiceren" makes it live, in the
 change form, on its own page and as a list action; "Concept verwijderen" throws it away. Every form is locked
-on the item's version (guidance.locking). Publishing needs the permission guidance.publish_concept.
+on the item's version (lpo.locking). Publishing needs the permission lpo.publish_concept.
 """
 
 import reversion
@@ -19,9 +19,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from guidance import concepts, locking
-from guidance.locking import LockedForm, StaleEdit, instance_state, who_and_when
-from guidance.models import Concept
+from lpo import concepts, locking
+from lpo.locking import LockedForm, StaleEdit, instance_state, who_and_when
+from lpo.models import Concept
 
 CONCEPT_SAVE = "_save_concept"
 PUBLISH = "_publish"
@@ -102,7 +102,7 @@ class ConceptAdminMixin:
     # Permissions and preview
 
     def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm("guidance.publish_concept")
+        return request.user.has_perm("lpo.publish_concept")
 
     def concept_preview_url(self, obj):
         return reverse(self.preview_url_name, args=[obj.pk]) if self.preview_url_name else None

@@ -6,8 +6,8 @@ from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 
-from guidance import search
-from guidance.content import content_models, has_content, record_initial_versions
+from lpo import search
+from lpo.content import content_models, has_content, record_initial_versions
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ def let_editors_publish_concepts(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     group = Group.objects.filter(name="Redacteur").first()
     if group:
-        group.permissions.add(Permission.objects.get(content_type__app_label="guidance", codename="publish_concept"))
+        group.permissions.add(Permission.objects.get(content_type__app_label="lpo", codename="publish_concept"))
 
 
 def take_it_back(apps, schema_editor):
@@ -20,10 +20,10 @@ def take_it_back(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     group = Group.objects.filter(name="Redacteur").first()
     if group:
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="guidance", codename="publish_concept"))
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label="lpo", codename="publish_concept"))
 
 
 class Migration(migrations.Migration):
-    dependencies = [("guidance", "0007_concepts_and_versions")]
+    dependencies = [("lpo", "0004_search_entries_and_concepts")]
 
     operations = [migrations.RunPython(let_editors_publish_concepts, take_it_back)]

@@ -1,11 +1,11 @@
 """One hook for every change to content: the page cache moves on and the search index follows; before a save,
-the review state of the translations follows the texts (guidance.reviews)."""
+the review state of the translations follows the texts (lpo.reviews)."""
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from guidance import reviews, search
-from interventions.models import Fact
+from lpo import reviews, search
+from lpo.content import content_models
 from lpo.page_cache import content_changed
 
 
@@ -28,17 +28,16 @@ def _saved(sender, instance, raw=False, **kwargs):
 def _deleted(sender, instance, **kwargs):
     _content_changed()
     search.remove(instance)
-    if isinstance(instance, Fact):
-        search.update_for(instance)
+    search.update_for(instance, itself=False)
 
 
 def connect():
-    from guidance.content import content_models
-    from interventions.models import Intervention
-
     for model in content_models():
+        label = model._meta.label
         if issubclass(model, reviews.TranslationReview):
-            pre_save.connect(reviews.keep_in_step, sender=model, dispatch_uid=f"lpo-review-{model._meta.label}")
-        post_save.connect(_saved, sender=model, dispatch_uid=f"lpo-content-save-{model._meta.label}")
-        post_delete.connect(_deleted, sender=model, dispatch_uid=f"lpo-content-delete-{model._meta.label}")
-    m2m_changed.connect(_changed, sender=Intervention.tags.through, dispatch_uid="lpo-cache-intervention-tags")
+            pre_save.connect(reviews.keep_in_step, sender=model, dispatch_uid=f"lpo-review-{label}")
+        post_save.connect(_saved, sender=model, dispatch_uid=f"lpo-content-save-{label}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"lpo-content-delete-{label}")
+        for field in model._meta.many_to_many:  # an intervention's tags
+            through = field.remote_field.through
+            m2m_changed.connect(_changed, sender=through, dispatch_uid=f"lpo-content-m2m-{through._meta.label}")

@@ -5,7 +5,7 @@ from django.core import serializers
 from django.core.management import BaseCommand
 from django.core.serializers.json import DjangoJSONEncoder
 
-from guidance.content import content_querysets
+from lpo.content import content_querysets
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):

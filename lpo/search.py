@@ -17,6 +17,7 @@ import functools
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import snowballstemmer
 
@@ -27,10 +28,9 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
-from guidance.models import Page, SearchEntry, Source, Tool
-from interventions.models import Fact, Intervention
+from lpo.content import content_models
+from lpo.models import SearchEntry
 
 APOSTROPHES = "'\u2019\u02bc"
 # A word, with the apostrophes inside it ("сім'я", "LPI's").
@@ -43,7 +43,6 @@ TAG = re.compile(r"<[^>]*>")
 MAX_QUERY = 200
 STEMMERS = {"nl": "dutch", "en": "english"}
 FULL_TEXT_CONFIG = {"nl": "dutch", "en": "english", "uk": "simple"}
-KIND_ORDER = {"page": 0, "intervention": 1, "tool": 2, "source": 3}
 
 
 def fold(text):
@@ -84,114 +83,98 @@ def clean_query(raw):
 
 
 # Building the index
+#
+# A content model takes part by defining `search_kind` and `search_document(index)`, which returns a Document
+# in the active language or None when visitors cannot reach the object; `search_related()` names the other
+# objects whose entries a change to it touches (a fact: its intervention). The index knows no app.
 
 
-def _entry(obj, kind, language, title, location, url, text, order):
-    body = plain(text)
+@dataclass
+class Document:
+    title: str
+    location: str
+    url: str
+    text: str
+    order: int
+
+
+class Index:
+    """One indexing run: what many documents share (where a list page is) is looked up once, per language."""
+
+    def __init__(self):
+        self.memo = {}
+
+    def remember(self, key, compute):
+        key = (translation.get_language(), key)
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+
+def _entry(obj, language, document):
+    body = plain(document.text)
     return SearchEntry(
-        kind=kind,
+        kind=obj.search_kind,
         object_id=obj.pk,
         language=language,
-        title=title[:300],
-        location=location[:300],
-        url=url[:300],
+        title=document.title[:300],
+        location=document.location[:300],
+        url=document.url[:300],
         text=body,
-        folded=fold(f"{title} {body}"),
-        stems=" " + " ".join(stems(f"{title} {body}", language)) + " ",
-        order=order,
+        folded=fold(f"{document.title} {body}"),
+        stems=" " + " ".join(stems(f"{document.title} {body}", language)) + " ",
+        order=document.order,
     )
 
 
-def _entries_for(obj, listing_urls):
-    """The entries of one published object in every language (none when it is not public)."""
+def _entries_for(obj, index):
+    """The entries of one object in every language (none when visitors cannot reach it)."""
     entries = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            if isinstance(obj, Page):
-                if not obj.is_public:
-                    return []
-                location = " › ".join([_("Handreiking")] + ([obj.parent.title] if obj.parent_id else []))
-                text = " ".join([obj.summary, obj.lead, obj.body])
-                order = KIND_ORDER["page"] * 1000 + (obj.parent.order if obj.parent_id else obj.order)
-                entries.append(_entry(obj, "page", language, obj.title, location, obj.get_absolute_url(), text, order))
-            elif isinstance(obj, Intervention):
-                if not obj.is_published:
-                    return []
-                text = " ".join([obj.full_name or ""] + [fact.text for fact in obj.facts.all()])
-                url = obj.get_absolute_url()
-                entries.append(_entry(obj, "intervention", language, obj.name, _("Interventies"), url, text, 1000))
-            elif isinstance(obj, Tool):
-                text = " ".join([obj.organisation, obj.description, obj.languages])
-                url = listing_urls.get(Page.Listing.TOOLS)
-                entries.append(_entry(obj, "tool", language, obj.name, _("Hulpmiddelen"), url, text, 2000 + obj.order))
-            elif isinstance(obj, Source):
-                url = listing_urls.get(Page.Listing.SOURCES) + f"#{obj.anchor}"
-                text = f"{obj.author} {obj.year} {obj.title}"
-                entries.append(
-                    _entry(obj, "source", language, str(obj), _("Literatuurlijst"), url, text, 3000 + obj.number)
-                )
+            document = obj.search_document(index)
+            if document is None:
+                return []
+            entries.append(_entry(obj, language, document))
     return entries
 
 
-class ListingUrls:
-    """Where the list of all tools or all sources is, in the active language; one query, then remembered."""
-
-    def __init__(self):
-        self.pages = None
-
-    def get(self, listing):
-        if self.pages is None:
-            self.pages = {}
-            for page in Page.objects.published().exclude(listing="").select_related("parent"):
-                self.pages.setdefault(page.listing, page)
-        page = self.pages.get(listing)
-        return page.get_absolute_url() if page else "/"
+def _indexed(obj):
+    return hasattr(obj, "search_document")
 
 
-def _kind(obj):
-    return {Page: "page", Intervention: "intervention", Tool: "tool", Source: "source"}[type(obj)]
-
-
-def update_for(obj):
-    """Re-index what a change to `obj` touches: itself, a page's subpages, a fact's intervention."""
-    if isinstance(obj, Fact):
-        obj = Intervention.objects.filter(pk=obj.intervention_id).first()
-        if obj is None:
-            return
-    if type(obj) not in (Page, Intervention, Tool, Source):
+def update_for(obj, itself=True):
+    """Re-index what a change to `obj` touches: itself (unless it is gone) and what it names as related."""
+    objects = [obj] if itself and _indexed(obj) else []
+    if hasattr(obj, "search_related"):
+        objects += [item for item in obj.search_related() if _indexed(item)]
+    if not objects:
         return
-    objects = [obj]
-    if isinstance(obj, Page) and obj.pk:
-        # Subpages live under the page's address, and tools and sources are found on their list's page,
-        # which may be this one, or may have been until this change.
-        objects += list(obj.children.select_related("parent"))
-        objects += list(Tool.objects.all()) + list(Source.objects.all())
-    listing_urls = ListingUrls()
+    index = Index()
     with transaction.atomic():
-        for kind in {_kind(item) for item in objects}:
-            ids = [item.pk for item in objects if _kind(item) == kind]
+        for kind in {item.search_kind for item in objects}:
+            ids = [item.pk for item in objects if item.search_kind == kind]
             SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
-        SearchEntry.objects.bulk_create([entry for item in objects for entry in _entries_for(item, listing_urls)])
+        SearchEntry.objects.bulk_create([entry for item in objects for entry in _entries_for(item, index)])
 
 
 def remove(obj):
-    if type(obj) in (Page, Intervention, Tool, Source):
-        SearchEntry.objects.filter(kind=_kind(obj), object_id=obj.pk).delete()
+    if _indexed(obj):
+        SearchEntry.objects.filter(kind=obj.search_kind, object_id=obj.pk).delete()
 
 
 def rebuild():
     """The whole index anew, e.g. after loading or importing content."""
+    index = Index()
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         entries = []
-        listing_urls = ListingUrls()
-        for page in Page.objects.select_related("parent"):
-            entries += _entries_for(page, listing_urls)
-        for intervention in Intervention.objects.prefetch_related("facts"):
-            entries += _entries_for(intervention, listing_urls)
-        for model in (Tool, Source):
-            for obj in model.objects.all():
-                entries += _entries_for(obj, listing_urls)
+        for model in content_models():
+            if _indexed(model):
+                manager = model._default_manager
+                objects = manager.for_search_index() if hasattr(manager, "for_search_index") else manager.all()
+                for obj in objects:
+                    entries += _entries_for(obj, index)
         SearchEntry.objects.bulk_create(entries, batch_size=500)
 
 

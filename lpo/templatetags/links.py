@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from guidance.links import domain as domain_of
+from lpo.names import domain as domain_of
 
 register = template.Library()
 

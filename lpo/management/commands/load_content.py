@@ -1,10 +1,9 @@
+from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
-from guidance import search
-from guidance.content import record_initial_versions
-from guidance.models import Page
-
-CONTENT_FIXTURES = ["handreiking", "interventions"]
+from lpo import search
+from lpo.content import has_content, record_initial_versions
+from lpo.models import SearchEntry
 
 
 class Command(BaseCommand):
@@ -14,14 +13,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty",
             action="store_true",
-            help="Alleen laden als er nog geen pagina's zijn, zodat wijzigingen van redacteuren blijven staan.",
+            help="Alleen laden als er nog geen inhoud is, zodat wijzigingen van redacteuren blijven staan.",
         )
 
     def handle(self, *args, if_empty=False, **options):
-        if if_empty and Page.objects.exists():
+        if if_empty and has_content():
+            if not SearchEntry.objects.exists():
+                # An index that a migration emptied (or never had) is built from the content that is there.
+                search.rebuild()
+                self.stdout.write("De zoekindex is opnieuw opgebouwd.")
             self.stdout.write("De database heeft al inhoud; er is niets geladen.")
             return
-        call_command("loaddata", *CONTENT_FIXTURES, verbosity=options["verbosity"])
+        call_command("loaddata", *settings.LPO_CONTENT_FIXTURES, verbosity=options["verbosity"])
         search.rebuild()
         record_initial_versions("Startinhoud uit fixtures")
         if options["verbosity"]:

@@ -7,7 +7,7 @@ marked "nagekeken", by whom and when, and a hash of the Dutch text the translati
 `nl_hash_uk`); `nl_hash` is the hash of the current Dutch text. When they differ, the Dutch text changed after
 the translation was made or reviewed: the translation is out of date ("verouderd").
 
-The hashes are kept up to date by one pre_save receiver (`keep_in_step`, connected in guidance.signals): a new
+The hashes are kept up to date by one pre_save receiver (`keep_in_step`, connected in lpo.signals): a new
 or changed translation belongs to the current Dutch text and is not reviewed yet; a change of only the Dutch
 text leaves the translation's hash as it was, so the translation shows as out of date.
 """

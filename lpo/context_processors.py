@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+
+def languages(request):
+    return {"alternates": alternates(request)}
+
+
+def alternates(request, keep_query=True):
+    """This page in every language, for the language switcher and the hreflang links."""
+    current = get_language()
+    # request.GET, not the raw query string: a public page's view sees only the parameters it reads.
+    query = request.GET.urlencode() if keep_query else ""
+    path = f"{request.path}?{query}" if query else request.path
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
