@@ -94,7 +94,7 @@ chromium:
 
 test: install-dev lint chromium
 	DJANGO_SECRET_KEY=check DJANGO_ALLOWED_HOSTS=localhost $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest --create-db
+	$(PY) -m pytest --create-db --durations=15
 
 # A back-up while the site runs (SQLite: a consistent copy; PostgreSQL: the content export), and its restore
 # into an empty database: make restore FILE=backups/lpo-….sqlite3

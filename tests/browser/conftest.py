@@ -39,7 +39,8 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(site):
+    # After the live site starts and closed before it stops, so no request of the browser outlives the server.
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.fail("Chromium is missing: install it with 'sudo apt-get install chromium' ('make test' does this).")
     with sync_playwright() as playwright:

@@ -17,7 +17,9 @@ CHAPTER = "/handreiking/sociale-steun/"
 def editors(site):
     group, made = Group.objects.get_or_create(name="Redacteur")
     if made:
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=["guidance", "interventions"]))
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label__in=["guidance", "interventions", "lpo"])
+        )
     for name in ("anna", "bert"):
         user, _ = User.objects.get_or_create(username=name, defaults={"is_staff": True})
         user.set_password(PASSWORD)
