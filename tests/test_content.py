@@ -233,9 +233,17 @@ def test_every_fact_source_is_shown_by_its_title_and_domain(client, content):
                     assert f"{source.title} ({domain(source.url)})" in text(fact)
 
 
-def test_no_link_on_any_public_page_reads_as_a_web_address(client, content):
+def pages_in(language):
+    prefix = "" if language == "nl" else f"/{language}/"
+    return [
+        url for url in every_public_page() if (url.startswith(prefix) if prefix else url[:4] not in ("/en/", "/uk/"))
+    ]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "uk"])
+def test_no_link_on_any_public_page_reads_as_a_web_address(client, content, language):
     checked = 0
-    for url in every_public_page():
+    for url in pages_in(language):
         response = client.get(url)
         assert response.status_code == 200, url
         for link in parse(response).select("a[href]"):
@@ -244,11 +252,12 @@ def test_no_link_on_any_public_page_reads_as_a_web_address(client, content):
             assert not looks_like_address(label), (url, label)
             assert label != link["href"], (url, label)
             checked += 1
-    assert checked > 1000
+    assert checked > 100
 
 
-def test_no_public_page_skips_a_heading_level(client, content):
-    for url in every_public_page():
+@pytest.mark.parametrize("language", ["nl", "en", "uk"])
+def test_no_public_page_skips_a_heading_level(client, content, language):
+    for url in pages_in(language):
         page = parse(client.get(url))
         main = [int(h.name[1]) for h in page.select_one("main").find_all(re.compile(r"^h[1-6]$"))]
         assert main[0] == 1, url
