@@ -142,8 +142,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# build/nlds holds the NL Design System components, built from node_modules by `make` (scripts/build-css.mjs).
-STATICFILES_DIRS = [BASE_DIR / "static", ("nlds", BASE_DIR / "build" / "nlds")]
+# build/site holds the site's one stylesheet: the NL Design System components from node_modules with our theme and
+# layout after them, built by `make` (scripts/build-css.mjs).
+STATICFILES_DIRS = [BASE_DIR / "static", ("site", BASE_DIR / "build" / "site")]
+# Files browsers ask for at the root, such as /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Hashed, compressed names only in production: the test server cannot serve the manifest's names.
 STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
