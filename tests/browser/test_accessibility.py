@@ -33,6 +33,8 @@ PAGES = {
     "Engels hoofdstuk (niet vertaald)": "/en/handreiking/sociale-steun/",
     "Oekraïense keuzehulp": "/uk/keuzehulp/?leeftijd=jongeren&doel=veerkracht",
     "Engelse interventie": "/en/interventies/pm-plus/",
+    "Engelse vergelijking": "/en/interventies/",
+    "Oekraïense vergelijking": "/uk/interventies/",
 }
 
 

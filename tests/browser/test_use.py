@@ -77,6 +77,33 @@ def test_no_horizontal_scrolling_at_320_css_pixels(browser, site, path):
     context.close()
 
 
+@pytest.mark.parametrize("language", ["", "/en", "/uk"])
+@pytest.mark.parametrize("width", [320, 360, 1280])
+def test_comparison_table_fits_without_sideways_scrolling(browser, site, language, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site + language + "/interventies/")
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    box = page.locator(".lpo-table-scroll")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth"), "the table scrolls inside its box"
+    right = box.bounding_box()["x"] + box.bounding_box()["width"]
+    for cell in [page.locator("caption"), *page.locator("thead th").all()]:
+        edges = cell.bounding_box()
+        assert edges["x"] >= 0 and edges["x"] + edges["width"] <= right + 0.5, cell.inner_text()
+    assert page.locator("thead th").count() == 5
+    context.close()
+
+
+def test_comparison_table_prints_whole(page, site):
+    page.goto(site + "/interventies/")
+    page.emulate_media(media="print")
+    assert page.locator("table.lpo-comparison").is_visible()
+    assert not page.locator("nav.utrecht-nav-bar").is_visible()
+    box = page.locator(".lpo-table-scroll")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+    assert page.locator(".lpo-comparison__names").is_visible()
+
+
 def test_usable_at_200_percent_zoom(browser, site):
     # 200 % zoom of a 1280 px window leaves 640 CSS px.
     context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
