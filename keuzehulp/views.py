@@ -34,6 +34,8 @@ def keuzehulp(request):
     exact_page = Paginator(exact, EXACT_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {
         "form": form,
+        # Sent by the form (which always sends its questions): the title then says the outcome.
+        "submitted": bool(request.GET),
         "chosen": form.chosen_tags() if results is not None else [],
         "exact_count": len(exact),
         "exact": exact_page.object_list,
@@ -89,6 +91,8 @@ def kwaliteitstoets(request):
         "form": form,
         "findings": assess(form.answers()) if valid else [],
         "answered": valid and any(request.GET.get(name) for name in form.fields),
+        # The form sends toets=1, so that sending it with nothing answered can say what to do.
+        "submitted": bool(request.GET),
         "considerations": next((page for page in page_tree(request).pages if page.slug == "overwegingen"), None),
     }
     if not valid:

@@ -53,12 +53,37 @@ def test_keuzehulp_with_the_keyboard_alone(page, site):
     press_tab_until(page, lambda f: f["tag"] == "BUTTON")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert re.search(r"leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep$", page.url)
+    assert re.search(r"leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep#uitkomst$", page.url)
+    assert page.title().startswith("2 interventies passen – Keuzehulp")
 
+    # The page opens at the results: focus is on their heading, the next Tab is the first result.
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
     first_result = page.locator('[data-match="exact"] a').first
     first_name = first_result.inner_text()
-    press_tab_until(page, lambda f: f["tag"] == "A" and f["text"] == first_name, limit=80)
+    press_tab_until(page, lambda f: f["tag"] == "A" and f["text"] == first_name, limit=1)
     assert page.locator('[data-match="exact"]').first.get_attribute("data-intervention") == "bamboo"
+
+
+def test_kwaliteitstoets_error_summary_takes_focus_and_its_link_reaches_the_question(page, site):
+    page.goto(site + "/kwaliteitstoets/")
+    page.get_by_label("Geen van deze drie.").check()
+    page.get_by_label("De uitvoerders krijgen intervisie.").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toon het advies").press("Enter")
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.getAttribute('aria-invalid')]")
+    assert focused == ["uitvoerders", "true"]
+
+
+def test_kwaliteitstoets_sent_empty_says_what_to_do(page, site):
+    page.goto(site + "/kwaliteitstoets/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toon het advies").click()
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert "Je hebt nog geen vraag beantwoord" in page.locator("#uitkomst").inner_text()
 
 
 def test_skip_link_moves_focus_to_the_content(page, site):
@@ -123,7 +148,7 @@ def test_keuzehulp_works_without_javascript(browser, site):
     page.get_by_label("Ouders en gezin").check()
     page.get_by_label("Individueel").check()
     page.get_by_role("button", name="Toon passende interventies").click()
-    assert page.url.endswith("/keuzehulp/?leeftijd=ouders-gezin&doel=&vorm=individueel")
+    assert page.url.endswith("/keuzehulp/?leeftijd=ouders-gezin&doel=&vorm=individueel#uitkomst")
     assert page.locator('[data-match="exact"]').count() == 0
     assert page.locator('[data-match="partial"]').count() == 3
     context.close()
