@@ -45,10 +45,11 @@ def page_preview(request, pk):
 def render_page(request, page, preview=False):
     tree = page_tree(request)
     siblings = tree.numbered_siblings(page)
+    marks = {}  # the lead's and the body's footnote marks get ids that differ
     context = {
         "page": page,
-        "lead": markup.render(page.lead, tree.sources_url),
-        "body": markup.render(page.body, tree.sources_url),
+        "lead": markup.render(page.lead, tree.sources_url, marks),
+        "body": markup.render(page.body, tree.sources_url, marks),
         "children": tree.children(page),
         "crumbs": [(page.parent.get_absolute_url(), tr(page.parent, "title"))] if page.parent_id else [],
         "previous": _neighbour(siblings, page, -1),

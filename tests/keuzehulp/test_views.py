@@ -144,3 +144,11 @@ def test_api_bad_input_gives_400_with_errors_per_field(client, source_table_inte
     assert set(errors) == set(query)
     assert all(isinstance(message, str) and message for messages in errors.values() for message in messages)
     assert "script" not in response.content.decode()
+
+
+def test_each_result_links_to_its_intervention_once(client, source_table_interventions):
+    cards = parse(client.get(FORM_URL, {"leeftijd": "ouders-gezin", "vorm": "individueel"})).select(".lpo-result")
+    assert cards
+    for card in cards:
+        (link,) = card.select("a")
+        assert link.find_parent("h4")
