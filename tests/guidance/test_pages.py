@@ -158,3 +158,19 @@ def test_untranslated_title_of_a_source_text_is_marked_dutch_without_a_note(clie
     html = parse(client.get("/en/handreiking/het-belang/")).select_one(".lpo-origin a")
     assert str(html.span) == '<span lang="nl">Handreiking LPO</span>'
     assert not html.select(".lpo-untranslated")
+
+
+def test_literatuurlijst_marks_the_language_of_each_title(client):
+    page = PageFactory(number=5, slug="literatuurlijst", body="", listing="sources")
+    SourceFactory(number=7, title="Bonding after trauma", url="https://example.org/olff", language="en")
+    SourceFactory(number=8, title="Wat werkt bij sociaal en gezond?")
+    entries = parse(client.get(page.get_absolute_url())).select(".lpo-sources li")
+    english, dutch = entries[0].select_one("a"), entries[1].select_one("cite")
+    assert (english["lang"], english["hreflang"], text(english)) == ("en", "en", "Bonding after trauma")
+    assert (dutch["lang"], text(dutch)) == ("nl", "Wat werkt bij sociaal en gezond?")
+
+
+def test_the_dutch_book_title_in_the_english_footer_is_marked_dutch(client):
+    footer = parse(client.get("/en/")).select_one("footer p")
+    assert text(footer).startswith("The texts come from the Handreiking laagdrempelige")
+    assert footer.cite["lang"] == "nl" and text(footer.cite).startswith("Handreiking laagdrempelige")
