@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from guidance import markup, roles
 from guidance import search as site_search
+from guidance.context_processors import ABOUT_SECTION
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.page_cache import public_page
 from guidance.templatetags.translated import tr
 from guidance.tree import page_tree
 from interventions.views import comparison_context
+from lpo import deployer
 
 
 @public_page
@@ -62,6 +64,10 @@ def render_page(request, page, preview=False):
         context["tools"] = tools(tree)
     elif page.listing == Page.Listing.INTERVENTIONS:
         context.update(comparison_context(request))
+    if page.parent_id and page.parent.slug == ABOUT_SECTION and page.slug in deployer.PAGES:
+        # The accessibility statement, colofon and privacy page name the organisation that runs the site.
+        context["deployer"] = deployer.deployer()
+        context["ombudsman"] = deployer.NATIONALE_OMBUDSMAN
     return render(request, "guidance/page_detail.html", context)
 
 
