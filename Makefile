@@ -28,7 +28,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (sudo apt-get install nodejs npm)."; exit 1; }
 	npm ci --silent --no-audit --no-fund
 
-build/site/lpo.css: node_modules/.package-lock.json scripts/build-css.mjs static/css/theme.css static/css/portal.css
+# The build leaves out component classes that no template or Python file uses, so it also follows those files.
+CSS_USERS := $(shell find templates guidance interventions keuzehulp lpo -name '*.html' -o -name '*.py' -not -path '*/migrations/*')
+build/site/lpo.css: node_modules/.package-lock.json scripts/build-css.mjs static/css/theme.css static/css/portal.css $(CSS_USERS)
 	node scripts/build-css.mjs
 
 # The interface translations (en, uk): .po files in git, compiled to .mo here.
