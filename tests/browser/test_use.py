@@ -119,6 +119,19 @@ def test_comparison_table_fits_without_sideways_scrolling(browser, site, languag
     context.close()
 
 
+def test_untranslated_names_in_the_table_do_not_widen_the_page(browser, site):
+    from interventions.models import Criterion, Tag
+
+    Tag.objects.filter(slug="mentaal-welzijn").update(label_en="")
+    Criterion.objects.filter(slug="doel").update(name_en="")
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site + "/en/interventies/")
+    assert "(in Dutch)" in page.locator("table").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    context.close()
+
+
 def test_comparison_table_prints_whole(page, site):
     page.goto(site + "/interventies/")
     page.emulate_media(media="print")
