@@ -43,7 +43,7 @@ def test_statement_says_honestly_what_the_organisation_has_not_filled_in(client,
     statement = section_text(client, about_pages["toegankelijkheid"])
     assert "De organisatie die deze site beheert, heeft haar naam hier nog niet ingevuld." in statement
     assert "Nog niet vastgesteld: de organisatie heeft de status nog niet ingevuld." in statement
-    assert "Datum van deze verklaring nog niet ingevuld door de organisatie" in statement
+    assert "Datum van deze verklaring Nog niet ingevuld door de organisatie." in statement
     assert "heeft nog niet ingevuld hoe je haar bereikt" in statement
     assert "Binnen hoeveel werkdagen je antwoord krijgt, heeft de organisatie nog niet ingevuld." in statement
     assert "mailto:" not in str(parse(client.get(about_pages["toegankelijkheid"].get_absolute_url())).main)
