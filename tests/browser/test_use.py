@@ -119,6 +119,21 @@ def test_comparison_table_fits_without_sideways_scrolling(browser, site, languag
     context.close()
 
 
+def test_a_full_page_of_six_interventions_fits_a_320_px_phone(browser, site):
+    from interventions.models import Intervention, Tag
+    from tests.factories import InterventionFactory
+
+    InterventionFactory(name="Veerkrachtgroep", slug="veerkrachtgroep", tags=list(Tag.objects.all()[:4]))
+    assert Intervention.objects.published().count() == 6
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site + "/interventies/")
+    assert page.locator("thead th").count() == 6
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    assert page.locator(".lpo-table-scroll").evaluate("box => box.scrollWidth <= box.clientWidth")
+    context.close()
+
+
 def test_untranslated_names_in_the_table_do_not_widen_the_page(browser, site):
     from interventions.models import Criterion, Tag
 
