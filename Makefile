@@ -22,12 +22,15 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# NL Design System CSS from the npm registry, pinned by package-lock.json, built into build/nlds/nlds.css.
+# NL Design System CSS from the npm registry, pinned by package-lock.json, built with our theme and layout into the
+# site's one stylesheet, build/site/lpo.css.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (sudo apt-get install nodejs npm)."; exit 1; }
 	npm ci --silent --no-audit --no-fund
 
-build/nlds/nlds.css: node_modules/.package-lock.json scripts/build-css.mjs
+# The build leaves out component classes that no template or Python file uses, so it also follows those files.
+CSS_USERS := $(shell find templates guidance interventions keuzehulp lpo -name '*.html' -o -name '*.py' -not -path '*/migrations/*')
+build/site/lpo.css: node_modules/.package-lock.json scripts/build-css.mjs static/css/theme.css static/css/portal.css $(CSS_USERS)
 	node scripts/build-css.mjs
 
 # jQuery UI for the language tabs in the admin (django-modeltranslation), served by us: the CSP allows no CDN.
@@ -44,8 +47,8 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/bin/act
 	  else echo "msgfmt is missing: install it with 'sudo apt-get install gettext'."; exit 1; fi; }
 	msgfmt --check -o $@ $<
 
-install: $(VENV)/.stamp-runtime build/nlds/nlds.css build/jquery-ui/jquery-ui.min.js messages
-install-dev: $(VENV)/.stamp-dev build/nlds/nlds.css build/jquery-ui/jquery-ui.min.js messages
+install: $(VENV)/.stamp-runtime build/site/lpo.css build/jquery-ui/jquery-ui.min.js messages
+install-dev: $(VENV)/.stamp-dev build/site/lpo.css build/jquery-ui/jquery-ui.min.js messages
 
 # A local secret key, made once and never committed (.env is in .gitignore). The local server speaks plain
 # HTTP on 127.0.0.1, so it turns off the HTTPS-only settings that production has by default.

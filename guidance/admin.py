@@ -40,9 +40,9 @@ class PageAdmin(TranslationReviewMixin, ConceptAdminMixin, PublishingMixin, Vers
 
 @admin.register(Source)
 class SourceAdmin(VersionAdmin):
-    list_display = ["number", "author", "year", "title", "url"]
+    list_display = ["number", "author", "year", "title", "language", "url"]
     list_display_links = ["number", "title"]
-    list_filter = ["year"]
+    list_filter = ["year", "language"]
     search_fields = ["author", "title", "=number"]
     ordering = ["number"]
 

@@ -32,8 +32,19 @@ def _attribute_filter(tag, attribute, value):
     return value
 
 
-def render(text, sources_url=""):
-    """Markdown to sanitised HTML; `[^5]` becomes a superscript link to source 5 on the literatuurlijst."""
+def mark_id(number, marks):
+    """The id of a footnote mark: noot-5 for the page's first mark of source 5, then noot-5-2, noot-5-3 …"""
+    marks[number] = marks.get(number, 0) + 1
+    return f"noot-{number}" if marks[number] == 1 else f"noot-{number}-{marks[number]}"
+
+
+def render(text, sources_url="", marks=None):
+    """Markdown to sanitised HTML; `[^5]` becomes a superscript link to source 5 on the literatuurlijst.
+
+    Each mark gets an id, so that the literatuurlijst can link back to where a page cites a source. Texts
+    shown on one page (a lead and a body) share `marks`, a dict that counts the marks per source.
+    """
+    marks = {} if marks is None else marks
     html = markdown.markdown(text, output_format="html")
     html = nh3.clean(
         html,
@@ -47,9 +58,10 @@ def render(text, sources_url=""):
     def footnote_link(match):
         number = int(match.group(1))
         return format_html(
-            '<sup class="footnote-mark"><a href="{}#bron-{}" aria-label="{}">{}</a></sup>',
+            '<sup class="footnote-mark"><a href="{}#bron-{}" id="{}" aria-label="{}">{}</a></sup>',
             sources_url,
             number,
+            mark_id(number, marks),
             _("bron %(number)s") % {"number": number},
             number,
         )

@@ -216,6 +216,14 @@ class Source(models.Model):
     year = models.CharField("jaar", max_length=20, help_text="Jaartal, of 'z.d.' als de bron geen datum heeft.")
     title = models.CharField("titel", max_length=400)
     url = models.URLField("webadres", blank=True, help_text="Alleen een adres dat u heeft gecontroleerd.")
+    language = models.CharField(
+        "taal",
+        max_length=8,
+        choices=[("nl", "Nederlands"), ("en", "Engels"), ("de", "Duits"), ("fr", "Frans"), ("uk", "Oekraïens")],
+        default="nl",
+        help_text="De taal waarin de bron geschreven is. De literatuurlijst geeft de titel die taal mee, zodat een "
+        "schermlezer hem goed uitspreekt.",
+    )
 
     class Meta:
         ordering = ["number"]

@@ -10,10 +10,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from guidance import markup, roles
+from guidance.context_processors import ABOUT_SECTION
 from guidance.models import Page, RoleCount, Source, Tool
 from guidance.tree import page_tree
 from interventions.catalog import comparison_context
-from lpo import concepts, reviews
+from lpo import concepts, deployer, reviews
 from lpo import search as site_search
 from lpo.page_cache import public_page
 from lpo.templatetags.translated import tr
@@ -46,10 +47,11 @@ def page_preview(request, pk):
 def render_page(request, page, preview=False, concept=False):
     tree = page_tree(request)
     siblings = tree.numbered_siblings(page)
+    marks = {}  # the lead's and the body's footnote marks get ids that differ
     context = {
         "page": page,
-        "lead": markup.render(page.lead, tree.sources_url),
-        "body": markup.render(page.body, tree.sources_url),
+        "lead": markup.render(page.lead, tree.sources_url, marks),
+        "body": markup.render(page.body, tree.sources_url, marks),
         "children": tree.children(page),
         "crumbs": [(page.parent.get_absolute_url(), tr(page.parent, "title"))] if page.parent_id else [],
         "previous": _neighbour(siblings, page, -1),
@@ -70,6 +72,10 @@ def render_page(request, page, preview=False, concept=False):
         context.update(comparison_context(request))
         translated += context["translated"]
     context["review_notice"] = reviews.notice(translated)
+    if page.parent_id and page.parent.slug == ABOUT_SECTION and page.slug in deployer.PAGES:
+        # The accessibility statement, colofon and privacy page name the organisation that runs the site.
+        context["deployer"] = deployer.deployer()
+        context["ombudsman"] = deployer.NATIONALE_OMBUDSMAN
     response = render(request, "guidance/page_detail.html", context)
     table_page = context.get("table_page")
     response.canonical_query = {"pagina": str(table_page.number)} if table_page and "pagina" in request.GET else {}

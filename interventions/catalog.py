@@ -45,30 +45,26 @@ def catalog():
     return criteria, published_interventions(criteria)
 
 
-# Enough for every intervention a gemeente will compare; more only when the list grows very long.
-TABLE_ROWS_PER_PAGE = 50
+# The interventions are the table's columns: as many as fit side by side on a 320 px wide phone.
+TABLE_COLUMNS_PER_PAGE = 6
 
 
 def comparison_table(interventions, criteria):
-    """Rows of the comparison table: each intervention with a yes/no per tag, in the criteria's column order."""
-    columns = [tag for criterion in criteria for tag in criterion.tag_list]
-    rows = []
-    for intervention in interventions:
-        own = {tag.pk for tag in intervention.tag_list}
-        rows.append((intervention, [(tag, tag.pk in own) for tag in columns]))
-    return columns, rows
+    """The comparison table's row groups: per criterion, each tag with a yes/no per intervention (the columns)."""
+    owned = [{tag.pk for tag in intervention.tag_list} for intervention in interventions]
+    return [
+        (criterion, [(tag, [tag.pk in own for own in owned]) for tag in criterion.tag_list]) for criterion in criteria
+    ]
 
 
 def comparison_context(request):
     criteria, interventions = catalog()
-    page = Paginator(interventions, TABLE_ROWS_PER_PAGE).get_page(request.GET.get("pagina"))
-    columns, rows = comparison_table(page.object_list, criteria)
+    page = Paginator(interventions, TABLE_COLUMNS_PER_PAGE).get_page(request.GET.get("pagina"))
     # The translated texts the table shows: questions, answers and the interventions' names.
-    translated = [*criteria, *columns, *page.object_list]
+    translated = [*criteria, *(tag for criterion in criteria for tag in criterion.tag_list), *page.object_list]
     return {
-        "criteria": criteria,
-        "columns": columns,
-        "rows": rows,
+        "interventions": page.object_list,
+        "groups": comparison_table(page.object_list, criteria),
         "table_page": page,
         "interventions_count": len(interventions),
         "query_prefix": query_prefix(request),

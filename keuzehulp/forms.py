@@ -65,7 +65,9 @@ class QualityForm(forms.Form):
         super().__init__(data)
         radio = {"required": False, "widget": forms.RadioSelect, "error_messages": self.error_messages_choice}
         self.fields["meerwaarde_hiaat"] = forms.ChoiceField(
-            label=_("Vervult ze een hiaat in het bestaande aanbod?"), choices=YES_NO_UNKNOWN, **radio
+            label=_("Vult ze een gat in het bestaande aanbod: biedt ze iets wat er nog niet is?"),
+            choices=YES_NO_UNKNOWN,
+            **radio,
         )
         self.fields["meerwaarde_ontlast"] = forms.ChoiceField(
             label=_("Ontlast ze het ondersteunings- en/of zorgsysteem?"), choices=YES_NO_UNKNOWN, **radio

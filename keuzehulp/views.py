@@ -15,7 +15,8 @@ from lpo.pagination import query_prefix
 EXACT_PER_PAGE = 20
 # "The nearest alternatives": enough to choose from, never the whole catalogue.
 ALTERNATIVES_SHOWN = 10
-QUALITY_PARAMS = tuple(QualityForm(None).fields)
+# toets=1: the form was sent (also with nothing answered).
+QUALITY_PARAMS = (*QualityForm(None).fields, "toets")
 
 
 def criteria(request):
@@ -38,8 +39,9 @@ def answer(request):
     return form, match_interventions(published_interventions(criteria(request)), form.chosen_tags())
 
 
-def chosen_query(form):
-    return {name: value for name, value in form.criteria_values().items() if value}
+def chosen_query(form, request):
+    """The answers as the form understood them, for the questions the visitor sent (an empty one too)."""
+    return {name: value or "" for name, value in form.criteria_values().items() if name in request.GET}
 
 
 def page_query(request, page):
@@ -55,6 +57,8 @@ def keuzehulp(request):
     exact_page = Paginator(exact, EXACT_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {
         "form": form,
+        # Sent by the form (which always sends its questions): the title then says the outcome.
+        "submitted": bool(request.GET),
         "chosen": form.chosen_tags() if results is not None else [],
         "exact_count": len(exact),
         "exact": exact_page.object_list,
@@ -73,7 +77,7 @@ def keuzehulp(request):
         context["alternates"] = alternates(request, keep_query=False)
     response = render(request, "keuzehulp/keuzehulp.html", context, status=200 if results is not None else 400)
     if results is not None:
-        response.canonical_query = chosen_query(form) | page_query(request, exact_page)
+        response.canonical_query = chosen_query(form, request) | page_query(request, exact_page)
     return response
 
 
@@ -106,7 +110,7 @@ def keuzehulp_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    response.canonical_query = chosen_query(form)
+    response.canonical_query = chosen_query(form, request)
     return response
 
 
@@ -119,10 +123,12 @@ def kwaliteitstoets(request):
         "form": form,
         "findings": assess(form.answers()) if valid else [],
         "answered": valid and any(request.GET.get(name) for name in form.fields),
+        # The form sends toets=1, so that sending it with nothing answered can say what to do.
+        "submitted": bool(request.GET),
     }
     if not valid:
         context["alternates"] = alternates(request, keep_query=False)
     response = render(request, "keuzehulp/kwaliteitstoets.html", context, status=200 if valid else 400)
     if valid:
-        response.canonical_query = form.canonical_query()
+        response.canonical_query = form.canonical_query() | ({"toets": "1"} if request.GET.get("toets") == "1" else {})
     return response

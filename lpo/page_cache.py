@@ -7,7 +7,7 @@ with the default local-memory cache (a stamp file's modification time) and for s
 or Memcached (a counter in that cache).
 
 The key holds only what a page depends on: scheme, host, path and the query parameters its view declares
-(`public_page(params=…)`), without empty values and in a canonical order. A URL with tracking parameters or
+(`public_page(params=…)`), in a canonical order. A URL with tracking parameters or
 the parameters in another order shares its entry; a value the view does not take as it is (`?pagina=01`) is
 answered but never stored, so no stream of URLs can grow the cache.
 """
@@ -75,15 +75,15 @@ def only(query, names):
 
 
 def normalised(query, names):
-    """The declared parameters with their non-empty values, in a fixed order."""
+    """The declared parameters with their values, in a fixed order. An empty value counts: a form sent with no
+    answer chosen is another page than the form not sent."""
     pairs = []
     for name in sorted(names):
         values = query.getlist(name) if hasattr(query, "getlist") else query.get(name)
         if values is None:
             continue
         for value in values if isinstance(values, list | tuple) else [values]:
-            if str(value) != "":
-                pairs.append((name, str(value)))
+            pairs.append((name, str(value)))
     return tuple(pairs)
 
 

@@ -4,6 +4,7 @@ Production is the default: DEBUG is off and a missing secret key or host list st
 `DJANGO_DEBUG=true` asks for development defaults. `make run` writes a local `.env` (never committed).
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -33,6 +34,7 @@ if not ALLOWED_HOSTS:
         "DJANGO_ALLOWED_HOSTS is not set: give the host names the portal is served on, "
         "separated by commas (for example 'lpo.example.nl')."
     )
+
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
@@ -159,13 +161,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# build/nlds holds the NL Design System components, built from node_modules by `make` (scripts/build-css.mjs);
-# build/jquery-ui the jQuery UI of the admin's language tabs, copied there by `make` from the npm package.
+# build/site holds the site's one stylesheet: the NL Design System components from node_modules with our theme and
+# layout after them, built by `make` (scripts/build-css.mjs); build/jquery-ui the jQuery UI of the admin's language
+# tabs, copied there by `make` from the npm package.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    ("nlds", BASE_DIR / "build" / "nlds"),
+    ("site", BASE_DIR / "build" / "site"),
     ("jquery-ui", BASE_DIR / "build" / "jquery-ui"),
 ]
+# Files browsers ask for at the root, such as /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Hashed, compressed names only in production: the test server cannot serve the manifest's names.
 STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
@@ -256,3 +261,27 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "WARNING", "filters": ["one_line"]},
     },
 }
+
+
+def env_date(name):
+    """An ISO date (2026-11-01) from the environment, or None when unset; a malformed one stops the start."""
+    value = env.str(name, default="")
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a date written as YYYY-MM-DD, not {value!r}.") from error
+
+
+# Who publishes this site, and what its accessibility statement says: only the organisation that runs it knows
+# this. The statement, colofon and privacy pages show these values, or say plainly that they are not filled in
+# yet; the admin warns while they are missing. Never a made-up default.
+LPO_ORGANISATION = env.str("LPO_ORGANISATION", default="")
+LPO_CONTACT_EMAIL = env.str("LPO_CONTACT_EMAIL", default="")
+LPO_CONTACT_URL = env.str("LPO_CONTACT_URL", default="")
+LPO_RESPONSE_DAYS = env.int("LPO_RESPONSE_DAYS", default=None)
+LPO_STATEMENT_DATE = env_date("LPO_STATEMENT_DATE")
+LPO_AUDIT_DATE = env_date("LPO_AUDIT_DATE")
+# The status in the sense of the Dutch model statement (digitoegankelijk.nl): A (voldoet volledig) to E.
+LPO_ACCESSIBILITY_STATUS = env.str("LPO_ACCESSIBILITY_STATUS", default="").upper()
+if LPO_ACCESSIBILITY_STATUS not in ("", "A", "B", "C", "D", "E"):
+    raise ImproperlyConfigured("LPO_ACCESSIBILITY_STATUS must be one of A, B, C, D or E (see digitoegankelijk.nl).")

@@ -186,7 +186,7 @@ def run(label, env):
     server = Server(env)
     try:
         _, home = fetch(server.base + "/", gzip=False)
-        URLS["static"] = re.search(rb'href="(/static/nlds/[^"]+\.css)"', home).group(1).decode()
+        URLS["static"] = re.search(rb'href="(/static/site/[^"]+\.css)"', home).group(1).decode()
         rows = {}
         for name, path in URLS.items():
             if "<random>" in path:

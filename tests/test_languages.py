@@ -53,11 +53,22 @@ def test_missing_translation_shows_dutch_marked_as_not_translated(client):
     page = parse(client.get("/en/handreiking/sociale-steun/"))
     title = page.h1.select_one('[lang="nl"]')
     assert text(title) == "Sociale steun"
-    assert "not yet translated" in text(page.h1)
+    assert text(page.h1.select_one(".lpo-untranslated")) == "(in Dutch)"
     assert page.select_one('.utrecht-html[lang="nl"]')
     assert "This text has not been translated yet." in text(page.select_one(".utrecht-alert"))
+    # Visible to everyone, in the menu too: the page behind the link is in Dutch.
     nav_item = page.select_one("nav.utrecht-nav-bar a")
-    assert nav_item.select_one('[lang="nl"]') and "not yet translated" in text(nav_item)
+    assert nav_item.select_one('[lang="nl"]') and text(nav_item).endswith("(in Dutch)")
+    assert not page.select(".lpo-untranslated .lpo-visually-hidden, .lpo-untranslated [aria-hidden]")
+
+
+def test_dutch_titles_of_sources_and_tools_get_no_note(client, content):
+    page = parse(client.get("/en/handreiking/inspiratie-uit-de-praktijk/psychosociale-coaches-rode-kruis/"))
+    origin = page.select_one(".lpo-origin a")
+    assert not origin.select(".lpo-untranslated")
+    tools = parse(client.get("/en/handreiking/hulpmiddelen/"))
+    names = tools.select(".lpo-card h2")
+    assert names and not any(name.select(".lpo-untranslated") for name in names)
 
 
 def test_translated_content_is_shown_without_a_mark(client):

@@ -101,7 +101,7 @@ def test_long_results_come_in_light_pages_with_5000_interventions(client, many):
     assert len(result.select('[data-match="exact"]')) == 20
     assert result.select_one("nav.utrecht-pagination a[rel=next]")["href"] == "?vorm=groep&pagina=3"
     table = parse(client.get("/interventies/"))
-    assert len(table.select("tbody tr")) == 50
+    assert len(table.select("thead th[scope=col]")) == 6
     assert table.select_one("nav.utrecht-pagination a[rel=next]")["href"] == "?pagina=2"
 
 

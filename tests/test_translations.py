@@ -102,7 +102,7 @@ def test_review_notice_appears_exactly_on_translated_content_pages_in_the_reader
 
 
 def footnote_marks(html):
-    return re.findall(r'class="footnote-mark"><a href="([^"#]*)#(bron-\d+)" aria-label="([^"]+)"', html)
+    return re.findall(r'class="footnote-mark"><a href="([^"#]*)#(bron-\d+)"(?: id="[^"]*")? aria-label="([^"]+)"', html)
 
 
 @pytest.mark.parametrize("language, label", [("en", "source"), ("uk", "джерело")])

@@ -19,17 +19,29 @@ def is_untranslated(obj, field):
 
 @register.filter
 def tr(obj, field):
-    """The field in the visitor's language; a Dutch stand-in gets lang="nl" and a short 'not translated' mark."""
+    """The field in the visitor's language; a Dutch stand-in gets lang="nl" and a visible "(in Dutch)".
+
+    In a menu or a card that tells the reader, before following the link, that the page is in Dutch.
+    """
     value = getattr(obj, field)
     if not is_untranslated(obj, field):
         return value
     return format_html(
-        '<span lang="{}">{}</span> <span class="lpo-untranslated">'
-        '<span aria-hidden="true">NL</span><span class="lpo-visually-hidden">({})</span></span>',
+        '<span lang="{}">{}</span> <span class="lpo-untranslated">({})</span>',
         settings.LANGUAGE_CODE,
         value,
-        _("nog niet vertaald"),
+        _("in het Nederlands"),
     )
+
+
+@register.filter
+def tr_plain(obj, field):
+    """As `tr`, without the "(in Dutch)": for names and titles that are Dutch by nature, such as the title of a
+    Dutch publication, where the note would tell nothing."""
+    value = getattr(obj, field)
+    if not is_untranslated(obj, field):
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
 
 
 @register.filter

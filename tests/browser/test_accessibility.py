@@ -37,6 +37,8 @@ PAGES = {
     "Oekraïense keuzehulp": "/uk/keuzehulp/?leeftijd=jongeren&doel=veerkracht",
     "Engelse interventie": "/en/interventies/pm-plus/",
     "Oekraïens zoeken": "/uk/zoeken/?q=Rouwmeter",
+    "Engelse vergelijking": "/en/interventies/",
+    "Oekraïense vergelijking": "/uk/interventies/",
 }
 
 

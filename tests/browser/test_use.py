@@ -53,12 +53,37 @@ def test_keuzehulp_with_the_keyboard_alone(page, site):
     press_tab_until(page, lambda f: f["tag"] == "BUTTON")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert re.search(r"leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep$", page.url)
+    assert re.search(r"leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep#uitkomst$", page.url)
+    assert page.title().startswith("2 interventies passen – Keuzehulp")
 
+    # The page opens at the results: focus is on their heading, the next Tab is the first result.
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
     first_result = page.locator('[data-match="exact"] a').first
     first_name = first_result.inner_text()
-    press_tab_until(page, lambda f: f["tag"] == "A" and f["text"] == first_name, limit=80)
+    press_tab_until(page, lambda f: f["tag"] == "A" and f["text"] == first_name, limit=1)
     assert page.locator('[data-match="exact"]').first.get_attribute("data-intervention") == "bamboo"
+
+
+def test_kwaliteitstoets_error_summary_takes_focus_and_its_link_reaches_the_question(page, site):
+    page.goto(site + "/kwaliteitstoets/")
+    page.get_by_label("Geen van deze drie.").check()
+    page.get_by_label("De uitvoerders krijgen intervisie.").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toon het advies").press("Enter")
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.getAttribute('aria-invalid')]")
+    assert focused == ["uitvoerders", "true"]
+
+
+def test_kwaliteitstoets_sent_empty_says_what_to_do(page, site):
+    page.goto(site + "/kwaliteitstoets/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toon het advies").click()
+    assert page.evaluate("document.activeElement.id") == "uitkomst"
+    assert "Je hebt nog geen vraag beantwoord" in page.locator("#uitkomst").inner_text()
 
 
 def test_skip_link_moves_focus_to_the_content(page, site):
@@ -75,6 +100,61 @@ def test_no_horizontal_scrolling_at_320_css_pixels(browser, site, path):
     page.goto(site + path)
     assert page.evaluate("document.documentElement.scrollWidth") == 320
     context.close()
+
+
+@pytest.mark.parametrize("language", ["", "/en", "/uk"])
+@pytest.mark.parametrize("width", [320, 360, 1280])
+def test_comparison_table_fits_without_sideways_scrolling(browser, site, language, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site + language + "/interventies/")
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    box = page.locator(".lpo-table-scroll")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth"), "the table scrolls inside its box"
+    right = box.bounding_box()["x"] + box.bounding_box()["width"]
+    for cell in [page.locator("caption"), *page.locator("thead th").all()]:
+        edges = cell.bounding_box()
+        assert edges["x"] >= 0 and edges["x"] + edges["width"] <= right + 0.5, cell.inner_text()
+    assert page.locator("thead th").count() == 5
+    context.close()
+
+
+def test_a_full_page_of_six_interventions_fits_a_320_px_phone(browser, site):
+    from interventions.models import Intervention, Tag
+    from tests.factories import InterventionFactory
+
+    InterventionFactory(name="Veerkrachtgroep", slug="veerkrachtgroep", tags=list(Tag.objects.all()[:4]))
+    assert Intervention.objects.published().count() == 6
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site + "/interventies/")
+    assert page.locator("thead th").count() == 6
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    assert page.locator(".lpo-table-scroll").evaluate("box => box.scrollWidth <= box.clientWidth")
+    context.close()
+
+
+def test_untranslated_names_in_the_table_do_not_widen_the_page(browser, site):
+    from interventions.models import Criterion, Tag
+
+    Tag.objects.filter(slug="mentaal-welzijn").update(label_en="")
+    Criterion.objects.filter(slug="doel").update(name_en="")
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site + "/en/interventies/")
+    assert "(in Dutch)" in page.locator("table").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    context.close()
+
+
+def test_comparison_table_prints_whole(page, site):
+    page.goto(site + "/interventies/")
+    page.emulate_media(media="print")
+    assert page.locator("table.lpo-comparison").is_visible()
+    assert not page.locator("nav.utrecht-nav-bar").is_visible()
+    box = page.locator(".lpo-table-scroll")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+    assert page.locator(".lpo-comparison__names").is_visible()
 
 
 def test_usable_at_200_percent_zoom(browser, site):
@@ -96,7 +176,7 @@ def test_keuzehulp_works_without_javascript(browser, site):
     page.get_by_label("Ouders en gezin").check()
     page.get_by_label("Individueel").check()
     page.get_by_role("button", name="Toon passende interventies").click()
-    assert page.url.endswith("/keuzehulp/?leeftijd=ouders-gezin&doel=&vorm=individueel")
+    assert page.url.endswith("/keuzehulp/?leeftijd=ouders-gezin&doel=&vorm=individueel#uitkomst")
     assert page.locator('[data-match="exact"]').count() == 0
     assert page.locator('[data-match="partial"]').count() == 3
     context.close()

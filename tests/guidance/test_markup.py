@@ -1,3 +1,5 @@
+import re
+
 from bs4 import BeautifulSoup
 
 from guidance.markup import footnote_numbers, render
@@ -24,9 +26,17 @@ def test_script_event_handlers_and_javascript_links_never_reach_the_page():
 def test_footnote_marks_become_links_to_the_literatuurlijst():
     html = render("Zo werkt het.[^12]", "/handreiking/lpis/literatuurlijst/")
     assert (
-        '<sup class="footnote-mark"><a href="/handreiking/lpis/literatuurlijst/#bron-12" aria-label="bron 12">'
-        "12</a></sup>" in html
+        '<sup class="footnote-mark"><a href="/handreiking/lpis/literatuurlijst/#bron-12" id="noot-12" '
+        'aria-label="bron 12">12</a></sup>' in html
     )
+
+
+def test_every_footnote_mark_on_a_page_has_its_own_id():
+    marks = {}
+    lead = render("Eerst.[^5]", "/bronnen/", marks)
+    body = render("Dan.[^5] En.[^7] Weer.[^5]", "/bronnen/", marks)
+    ids = re.findall(r'id="([^"]+)"', lead + body)
+    assert ids == ["noot-5", "noot-5-2", "noot-7", "noot-5-3"]
 
 
 def test_footnote_numbers_are_read_from_text():

@@ -151,7 +151,9 @@ def test_footnote_mark_links_to_its_entry_on_the_literatuurlijst(client, chapter
     sources_html = client.get(link.group(1)).content.decode()
     entry = re.search(r'<li id="bron-5".*?</li>', sources_html, re.S).group(0)
     assert "ARQ (2022)." in entry and "Psychosociale hulpverlening" in entry
-    assert f'href="{chapters[0].get_absolute_url()}">{chapters[0].title}</a>' in entry
+    # "Genoemd op" links back to the mark itself, not to the top of the chapter.
+    assert f'href="{chapters[0].get_absolute_url()}#noot-5">{chapters[0].title}</a>' in entry
+    assert 'id="noot-5"' in html
 
 
 def test_hulpmiddelen_page_lists_tools_with_link_only_when_known(client):
@@ -200,3 +202,26 @@ def test_chapters_queryset_holds_only_numbered_top_level_pages(chapters):
     PageFactory(parent=chapters[0], number=1)
     PageFactory(number=None)
     assert list(Page.objects.chapters()) == chapters
+
+
+def test_untranslated_title_of_a_source_text_is_marked_dutch_without_a_note(client):
+    PageFactory(number=1, slug="het-belang", source_title="Handreiking LPO", source_url="https://example.nl/")
+    html = parse(client.get("/en/handreiking/het-belang/")).select_one(".lpo-origin a")
+    assert str(html.span) == '<span lang="nl">Handreiking LPO</span>'
+    assert not html.select(".lpo-untranslated")
+
+
+def test_literatuurlijst_marks_the_language_of_each_title(client):
+    page = PageFactory(number=5, slug="literatuurlijst", body="", listing="sources")
+    SourceFactory(number=7, title="Bonding after trauma", url="https://example.org/olff", language="en")
+    SourceFactory(number=8, title="Wat werkt bij sociaal en gezond?")
+    entries = parse(client.get(page.get_absolute_url())).select(".lpo-sources li")
+    english, dutch = entries[0].select_one("a"), entries[1].select_one("cite")
+    assert (english["lang"], english["hreflang"], text(english)) == ("en", "en", "Bonding after trauma")
+    assert (dutch["lang"], text(dutch)) == ("nl", "Wat werkt bij sociaal en gezond?")
+
+
+def test_the_dutch_book_title_in_the_english_footer_is_marked_dutch(client):
+    footer = parse(client.get("/en/")).select_one("footer p")
+    assert text(footer).startswith("The texts come from the Handreiking laagdrempelige")
+    assert footer.cite["lang"] == "nl" and text(footer.cite).startswith("Handreiking laagdrempelige")

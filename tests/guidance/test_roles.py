@@ -28,7 +28,7 @@ def test_every_page_asks_the_question_with_the_five_answers(client, content):
         ]
         assert not form.select("input[name=csrfmiddlewaretoken]")
     page = parse(client.get("/"))
-    assert "Mogen we u wat vragen?" in text(page.select_one(".lpo-role"))
+    assert "Mogen we je iets vragen?" in text(page.select_one(".lpo-role"))
     assert [text(b) for b in page.select(".lpo-role button")] == [
         "Opvangmedewerker",
         "Vrijwilliger",
@@ -49,7 +49,7 @@ def test_one_click_is_counted_per_answer_and_month_and_thanks_the_visitor(client
         ("gemeente", month, 1),
     }
     thanks = client.get(response["Location"])
-    assert "Bedankt voor uw antwoord" in text(parse(thanks))
+    assert "Bedankt voor je antwoord" in text(parse(thanks))
     assert parse(thanks).select_one("main a")["href"] == "/handreiking/sociale-steun/"
 
 

@@ -119,25 +119,46 @@ def test_draft_intervention_is_invisible(client):
     assert draft.name not in client.get(reverse("interventions:list")).content.decode()
 
 
-def comparison(client):
-    table = parse(client.get(reverse("interventions:list"))).select_one("table")
+def comparison(client, url=None):
+    """The table as its headers read it: intervention columns, criterion row groups and a row per answer."""
+    table = parse(client.get(url or reverse("interventions:list"))).select_one("table")
     columns = [text(th) for th in table.select("thead th[scope=col]")]
-    rows = {text(row.th): [text(td) for td in row.select("td")] for row in table.select("tbody tr")}
-    return table, columns, rows
+    groups = [text(th) for th in table.select("tbody > tr > th[scope=rowgroup]")]
+    rows = {
+        text(row.select_one("th[scope=row]")): [text(td) for td in row.select("td")]
+        for row in table.select("tbody tr")
+        if row.select_one("th[scope=row]")
+    }
+    return table, columns, groups, rows
 
 
-def test_overview_table_has_a_yes_or_no_for_every_criterion_value(client, source_table_interventions):
-    table, columns, rows = comparison(client)
+def test_overview_table_has_the_interventions_as_columns_and_a_yes_or_no_for_every_answer(
+    client, source_table_interventions
+):
+    table, columns, groups, rows = comparison(client)
     assert text(table.caption).startswith("Welke interventie past bij welke leeftijd")
-    assert [text(th) for th in table.select("thead th[scope=colgroup]")] == ["Leeftijd", "Doel", "Vorm"]
-    assert len(columns) == 8
-    assert list(rows) == ["BAMBOO", "MINDFIT", "MIND-SPRING", "7ROSES", "PM-PLUS"]
-    assert all(len(cells) == 8 and set(cells) <= {"Ja", "Nee"} for cells in rows.values())
+    assert columns == ["BAMBOO", "MINDFIT", "MIND-SPRING", "7ROSES", "PM-PLUS"]
+    # One <tbody> per criterion, headed by a rowgroup header: no colgroup scope without <colgroup>.
+    assert groups == ["Leeftijd", "Doel", "Vorm"]
+    assert len(table.select("tbody")) == 3 and not table.select("[scope=colgroup]")
+    assert len(rows) == 8
+    # A sign for the eye, a word for screen readers; the row header names the criterion too.
+    assert all(len(cells) == 5 and set(cells) <= {"✓ Ja", "– Nee"} for cells in rows.values())
+    assert all(cell.select_one('[aria-hidden="true"]') for cell in table.select("tbody td"))
+    assert "Leeftijd: Ouders gezin" in rows
 
 
 def test_overview_table_marks_only_mind_spring_for_ouders_en_gezin(client, source_table_interventions):
-    _, columns, rows = comparison(client)
-    column = columns.index("Ouders gezin")
-    assert [name for name, cells in rows.items() if cells[column] == "Ja"] == ["MIND-SPRING"]
-    individual = columns.index("Individueel")
-    assert [name for name, cells in rows.items() if cells[individual] == "Ja"] == ["7ROSES", "PM-PLUS"]
+    _, columns, _, rows = comparison(client)
+    ouders = rows["Leeftijd: Ouders gezin"]
+    assert [name for name, cell in zip(columns, ouders, strict=True) if cell == "✓ Ja"] == ["MIND-SPRING"]
+    individual = rows["Vorm: Individueel"]
+    assert [name for name, cell in zip(columns, individual, strict=True) if cell == "✓ Ja"] == ["7ROSES", "PM-PLUS"]
+
+
+def test_overview_spells_out_the_abbreviated_names(client, source_table_interventions):
+    source_table_interventions["pm-plus"].full_name = "Problem Management Plus"
+    source_table_interventions["pm-plus"].save()
+    names = parse(client.get(reverse("interventions:list"))).select_one(".lpo-comparison__names")
+    assert "PM-PLUS staat voor Problem Management Plus." in text(names)
+    assert "BAMBOO staat voor" not in text(names)

@@ -91,7 +91,10 @@ def test_bad_input_gives_the_form_again_with_a_dutch_error(client, source_table_
         "Kies een van de antwoorden bij deze vraag.",
         "Kies één antwoord bij deze vraag; je gaf er meer dan één.",
     )
-    assert page.select_one(f"#vraag-{field}")["aria-invalid"] == "true"
+    radios = page.select(f"#vraag-{field} input[type=radio]")
+    assert radios and all(radio["aria-invalid"] == "true" for radio in radios)
+    assert all(radio["aria-describedby"] == f"fout-{field}" for radio in radios)
+    assert not page.select("fieldset[aria-invalid]")
     assert "<script>alert" not in html
     assert "x" * 200 not in html
     assert "\x00" not in html and "\x1b" not in html
@@ -102,7 +105,7 @@ def test_bad_input_gives_the_form_again_with_a_dutch_error(client, source_table_
 def test_repeated_parameter_error_names_the_question(client, source_table_interventions):
     summary = parse(client.get(FORM_URL, {"leeftijd": ["kinderen", "jongeren"]})).select_one("[role=alert]")
     link = summary.select_one("li a")
-    assert link["href"] == "#vraag-leeftijd"
+    assert link["href"] == "#id_leeftijd_0"  # the first radio: following the link puts the cursor on the question
     assert text(link) == "Welke leeftijd zoek je?: Kies één antwoord bij deze vraag; je gaf er meer dan één."
 
 
@@ -141,3 +144,11 @@ def test_api_bad_input_gives_400_with_errors_per_field(client, source_table_inte
     assert set(errors) == set(query)
     assert all(isinstance(message, str) and message for messages in errors.values() for message in messages)
     assert "script" not in response.content.decode()
+
+
+def test_each_result_links_to_its_intervention_once(client, source_table_interventions):
+    cards = parse(client.get(FORM_URL, {"leeftijd": "ouders-gezin", "vorm": "individueel"})).select(".lpo-result")
+    assert cards
+    for card in cards:
+        (link,) = card.select("a")
+        assert link.find_parent("h4")

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from guidance.models import Page
 from lpo.page_cache import accepts_gzip, content_generation
-from tests.conftest import parse
+from tests.conftest import parse, text
 from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,14 @@ def test_a_stream_of_junk_urls_adds_no_entries(client, content):
 def test_parameters_in_another_order_share_one_entry(client, content, django_assert_num_queries):
     first = client.get("/keuzehulp/?vorm=groep&leeftijd=jongeren")
     with django_assert_num_queries(0):
-        second = client.get("/keuzehulp/?leeftijd=jongeren&vorm=groep&doel=")
+        second = client.get("/keuzehulp/?leeftijd=jongeren&vorm=groep&utm_source=x")
     assert second.content == first.content
+
+
+def test_a_form_sent_without_answers_is_not_the_form_unsent(client, content):
+    unsent = parse(client.get("/keuzehulp/"))
+    sent = parse(client.get("/keuzehulp/?leeftijd=&doel=&vorm="))
+    assert text(sent.title) != text(unsent.title)
 
 
 def test_links_on_the_page_carry_only_what_the_page_reads(client, content):
