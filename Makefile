@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-deploy bench backup restore lint format install install-dev messages migrate content static editor chromium clean
+.PHONY: run test test-postgres test-deploy test-lighthouse bench backup restore lint format install install-dev messages migrate content static editor chromium clean
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq python3-venv; } \
@@ -97,7 +97,7 @@ chromium:
 
 test: install-dev lint chromium
 	DJANGO_SECRET_KEY=check DJANGO_ALLOWED_HOSTS=localhost $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest --create-db --durations=15
+	scripts/run-tests.sh
 
 # A back-up while the site runs (SQLite: a consistent copy; PostgreSQL: the content export), and its restore
 # into an empty database: make restore FILE=backups/lpo-….sqlite3
@@ -111,6 +111,10 @@ restore: install .env
 # The same suite on PostgreSQL (scripts/test-postgres.sh starts a local server when none is given).
 test-postgres: install-dev chromium
 	scripts/test-postgres.sh
+
+# Lighthouse (mobile) on the production server: 100 in every category. Alone, since it measures speed.
+test-lighthouse: install-dev chromium
+	$(PY) -m pytest --create-db -m lighthouse
 
 # The stack a municipality would run, all on 127.0.0.1: PostgreSQL, Redis, two gunicorn servers, nginx in front
 # (scripts/test-deploy.sh installs and starts what it needs and stops it again).

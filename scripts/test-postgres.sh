@@ -31,4 +31,4 @@ else
 fi
 
 echo "Running the test suite on PostgreSQL."
-.venv/bin/python -m pytest --create-db --durations=15
+scripts/run-tests.sh

@@ -21,6 +21,9 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 
+# Lighthouse measures speed too, so it runs on its own (`make test-lighthouse`), not beside the other tests.
+pytestmark = pytest.mark.lighthouse
+
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "test-artifacts" / "lighthouse"

@@ -119,6 +119,7 @@ def test_comparison_table_fits_without_sideways_scrolling(browser, site, languag
     context.close()
 
 
+@pytest.mark.writes_content
 def test_a_full_page_of_six_interventions_fits_a_320_px_phone(browser, site):
     from interventions.models import Intervention, Tag
     from tests.factories import InterventionFactory
@@ -134,6 +135,7 @@ def test_a_full_page_of_six_interventions_fits_a_320_px_phone(browser, site):
     context.close()
 
 
+@pytest.mark.writes_content
 def test_untranslated_names_in_the_table_do_not_widen_the_page(browser, site):
     from interventions.models import Criterion, Tag
 
