@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from guidance.models import Page, RoleCount, Source, Tool
-from lpo.admin import CheckedAdminMixin, CheckedListFilter, PublishingMixin, TranslationReviewMixin
+from lpo.admin import CheckedAdminMixin, CheckedListFilter, PublishingMixin, ReadOnlyAdminMixin, TranslationReviewMixin
 from lpo.concept_admin import ConceptAdminMixin
 
 admin.site.site_header = "LPO-portaal: beheer"
@@ -82,19 +82,10 @@ class ToolAdmin(TranslationReviewMixin, CheckedAdminMixin, ConceptAdminMixin, Ve
 
 
 @admin.register(RoleCount)
-class RoleCountAdmin(admin.ModelAdmin):
+class RoleCountAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the counts come from visitors' clicks on the functie-vraag."""
 
     list_display = ["month", "role", "count"]
     list_filter = ["role", "month"]
     date_hierarchy = "month"
     ordering = ["-month", "role"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

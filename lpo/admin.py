@@ -17,6 +17,19 @@ from lpo.models import LinkCheck
 from lpo.reviews import LANGUAGE_ADJECTIVES, TRANSLATED_LANGUAGES, TranslationState
 
 
+class ReadOnlyAdminMixin:
+    """For records the site keeps itself (link checks, the functie-vraag's counts): to look at, not to edit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class CheckedListFilter(admin.SimpleListFilter):
     title = "gecontroleerd"
     parameter_name = "gecontroleerd"
@@ -99,7 +112,7 @@ def usages_html(usages):
 
 
 @admin.register(LinkCheck)
-class LinkCheckAdmin(admin.ModelAdmin):
+class LinkCheckAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: `manage.py check_links` fills it. Shows where each address is used, to repair it there."""
 
     list_filter = [LinkStateFilter]
@@ -132,15 +145,6 @@ class LinkCheckAdmin(admin.ModelAdmin):
     @admin.display(description="gebruikt op")
     def used_on(self, check):
         return usages_html(link_usages().get(check.url, []))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PublishingMixin:

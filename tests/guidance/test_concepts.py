@@ -12,18 +12,9 @@ from lpo.models import Concept
 from lpo.page_cache import content_generation
 from tests.conftest import form_data, parse, text
 from tests.factories import PageFactory, SourceFactory, ToolFactory
+from tests.guidance.conftest import change_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def chapter(db):
-    with reversion.create_revision():
-        return PageFactory(number=3, title="Sociale steun", slug="sociale-steun", body="Oude tekst.")
-
-
-def change_url(page):
-    return reverse("admin:guidance_page_change", args=[page.pk])
 
 
 def save_concept(client, page, **changes):

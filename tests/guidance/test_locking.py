@@ -1,7 +1,6 @@
 """No lost edits: a save from a form opened before someone else's save is refused, and the text stays."""
 
 import pytest
-import reversion
 from reversion.models import Version
 
 from django.db.models import F
@@ -11,18 +10,9 @@ from guidance.models import Page, Tool
 from lpo.locking import LockedForm
 from tests.conftest import form_data, parse, text
 from tests.factories import PageFactory, ToolFactory
+from tests.guidance.conftest import change_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def chapter(db):
-    with reversion.create_revision():
-        return PageFactory(number=3, title="Sociale steun", slug="sociale-steun", body="Oude tekst.")
-
-
-def change_url(page):
-    return reverse("admin:guidance_page_change", args=[page.pk])
 
 
 def test_every_save_raises_the_version():
