@@ -78,6 +78,7 @@ def test_backup_files_and_folder_are_readable_by_this_user_only(tmp_path):
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a .sqlite3 back-up is for SQLite")
 @pytest.mark.django_db
 def test_restore_refuses_a_damaged_back_up_and_replaces_nothing(tmp_path):
     damaged = tmp_path / "lpo-kapot.sqlite3"
