@@ -178,6 +178,8 @@ def test_keuzehulp_works_without_javascript(browser, site):
     page.get_by_label("Ouders en gezin").check()
     page.get_by_label("Individueel").check()
     page.get_by_role("button", name="Toon passende interventies").click()
+    # Without JavaScript the form is a plain navigation: wait for the new page, not just its address.
+    page.wait_for_load_state("load")
     assert page.url.endswith("/keuzehulp/?leeftijd=ouders-gezin&doel=&vorm=individueel#uitkomst")
     assert page.locator('[data-match="exact"]').count() == 0
     assert page.locator('[data-match="partial"]').count() == 3
