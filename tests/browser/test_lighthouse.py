@@ -4,7 +4,9 @@ The site runs as in production: gunicorn, DEBUG off, hashed and compressed stati
 with the real content. Lighthouse (the npm package, pinned in package.json) drives Debian's Chromium; nothing
 comes from the network. Accessibility, best practices and SEO do not vary between runs. Performance is measured
 on this machine's CPU, slowed down four times, so a busy machine can cost a point: it gets up to three runs, and
-the failure message lists every run's scores and what Lighthouse held against the page.
+the failure message lists every run's scores and what Lighthouse held against the page. Now and then Chromium
+loses the trace of a page load and Lighthouse, measuring nothing, asks to be run again (NO_NAVSTART and its
+kin): such a run is recorded again, at most twice per page; any other Lighthouse error fails the test.
 """
 
 import json
@@ -29,6 +31,9 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "test-artifacts" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PERFORMANCE_RUNS = 3
+# Lighthouse's own "Something went wrong with recording the trace ... Please run Lighthouse again" errors.
+LOST_TRACE = {"NO_TRACING_STARTED", "NO_RESOURCE_REQUEST", "NO_NAVSTART", "NO_DCL"}
+LOST_TRACE_RETRIES = 2
 PAGES = {
     "home": "/",
     "keuzehulp-resultaat": "/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
@@ -84,8 +89,12 @@ def production_site(tmp_path_factory):
         server.wait(timeout=10)
 
 
+class LostTrace(Exception):
+    """Chromium lost the trace of the page load, so Lighthouse measured nothing."""
+
+
 def lighthouse(url, report):
-    subprocess.run(
+    finished = subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
@@ -96,10 +105,17 @@ def lighthouse(url, report):
             f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
+        capture_output=True,
+        text=True,
         timeout=240,
     )
-    result = json.loads(report.read_text())
+    # Lighthouse saves its report before it exits 1 on a runtime error, so the report names the error.
+    result = json.loads(report.read_text()) if report.exists() else {}
+    error = result.get("runtimeError", {}).get("code")
+    if error in LOST_TRACE:
+        raise LostTrace(error)
+    if finished.returncode != 0:
+        pytest.fail(f"Lighthouse failed (exit {finished.returncode}, {error}): {finished.stderr[-2000:]}")
     scores = {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
     failing = sorted(
         f"{audit['id']} ({audit.get('displayValue') or audit['score']})"
@@ -115,9 +131,16 @@ def test_lighthouse_scores_100_in_every_category_on_a_phone(production_site, pat
     name = next(name for name, page_path in PAGES.items() if page_path == path)
     for old in REPORTS.glob(f"{name}-*.json"):
         old.unlink()
-    runs = []
-    for attempt in range(1, PERFORMANCE_RUNS + 1):
-        scores, failing = lighthouse(production_site + path, REPORTS / f"{name}-{attempt}.json")
+    runs, lost = [], []
+    attempt = 0
+    while len(runs) < PERFORMANCE_RUNS:
+        attempt += 1
+        try:
+            scores, failing = lighthouse(production_site + path, REPORTS / f"{name}-{attempt}.json")
+        except LostTrace as error:
+            lost.append(str(error))
+            assert len(lost) <= LOST_TRACE_RETRIES, f"Lighthouse lost the trace {len(lost)} times: {lost}"
+            continue
         runs.append((scores, failing))
         steady = {category: scores[category] for category in CATEGORIES if category != "performance"}
         assert steady == {"accessibility": 100, "best-practices": 100, "seo": 100}, runs
