@@ -1,7 +1,9 @@
 """Settings for the LPO portal, read from environment variables.
 
 Production is the default: DEBUG is off and a missing secret key or host list stops the start.
-`DJANGO_DEBUG=true` asks for development defaults. `make run` writes a local `.env` (never committed).
+`DJANGO_DEBUG=true` asks for development defaults. `make run` writes a local `.env` (never committed); the
+environment wins over it, and `DJANGO_READ_DOT_ENV_FILE=false` ignores it (the tests and scripts that start the
+site with an environment of their own).
 """
 
 import datetime
@@ -15,7 +17,8 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 

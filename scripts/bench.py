@@ -358,6 +358,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="lpo-bench-") as tmp:
         base_env = {
             **os.environ,
+            "DJANGO_READ_DOT_ENV_FILE": "false",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_DEBUG": "false",

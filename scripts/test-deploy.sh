@@ -64,6 +64,8 @@ pids+=($!)
 
 export DATABASE_URL="postgres://lpo_deploy:lpo_deploy@127.0.0.1:$pg_port/lpo_deploy"
 export CACHE_URL="redis://127.0.0.1:$redis_port/0"
+# The stack's own environment, not a local .env.
+export DJANGO_READ_DOT_ENV_FILE=false
 export DJANGO_SECRET_KEY
 DJANGO_SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost

@@ -3,7 +3,6 @@ import os
 from collections import deque
 from pathlib import Path
 
-import environ
 import pytest
 from bs4 import BeautifulSoup
 
@@ -42,6 +41,14 @@ INTERVENTION_SLUGS = ["bamboo", "mindfit", "mind-spring", "7roses", "pm-plus"]
 def fast_password_hashing():
     """Production hashing costs a third of a second per password; the tests check logins, not hash strength."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_content_stamp(tmp_path_factory):
+    """Each pytest run moves the content generation on in a stamp file of its own: the two runs of `make test`
+    side by side, and a developer's `make run` in the same checkout, then never see each other's saves."""
+    with override_settings(CONTENT_STAMP_FILE=tmp_path_factory.mktemp("stamp") / "content-stamp"):
         yield
 
 
@@ -247,9 +254,9 @@ def load_settings(monkeypatch):
         for key in list(os.environ):
             if key.startswith(("DJANGO_", "LPO_")) or key in ("DATABASE_URL", "CACHE_URL"):
                 monkeypatch.delenv(key)
+        monkeypatch.setenv("DJANGO_READ_DOT_ENV_FILE", "false")
         for key, value in environment.items():
             monkeypatch.setenv(key, value)
-        monkeypatch.setattr(environ.Env, "read_env", staticmethod(lambda *args, **kwargs: None))
         spec = importlib.util.spec_from_file_location("lpo_settings_under_test", ROOT / "lpo" / "settings.py")
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)

@@ -32,6 +32,7 @@ def test_check_deploy_is_clean_with_the_production_environment(tmp_path):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "lpo.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "DJANGO_READ_DOT_ENV_FILE": "false",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

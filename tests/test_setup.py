@@ -25,6 +25,15 @@ def test_production_start_without_allowed_hosts_stops_with_a_clear_message(load_
         load_settings(DJANGO_SECRET_KEY="x" * 50)
 
 
+def test_the_local_env_file_is_read_unless_the_environment_says_not_to(load_settings, monkeypatch):
+    read = []
+    monkeypatch.setattr("environ.Env.read_env", staticmethod(lambda path, **kwargs: read.append(path)))
+    load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="example.nl")
+    assert read == []
+    load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="example.nl", DJANGO_READ_DOT_ENV_FILE="true")
+    assert read == [ROOT / ".env"]
+
+
 def test_debug_is_off_unless_asked_for(load_settings):
     production = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="example.nl")
     assert production.DEBUG is False
@@ -38,7 +47,12 @@ def test_manage_py_stops_with_the_message_not_a_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
-        env={**env, "DJANGO_ALLOWED_HOSTS": "example.nl", "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"},
+        env={
+            **env,
+            "DJANGO_READ_DOT_ENV_FILE": "false",
+            "DJANGO_ALLOWED_HOSTS": "example.nl",
+            "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        },
         capture_output=True,
         text=True,
         timeout=60,

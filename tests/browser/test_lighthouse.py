@@ -55,6 +55,7 @@ def production_site(tmp_path_factory):
     data = tmp_path_factory.mktemp("lighthouse")
     env = {
         **os.environ,
+        "DJANGO_READ_DOT_ENV_FILE": "false",
         "DJANGO_SECRET_KEY": "lighthouse-only-not-secret",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_DEBUG": "false",
