@@ -45,10 +45,20 @@ STEMMERS = {"nl": "dutch", "en": "english"}
 FULL_TEXT_CONFIG = {"nl": "dutch", "en": "english", "uk": "simple"}
 
 
+class _WithoutMarks(dict):
+    """A str.translate table that drops every combining mark; each code point is asked about once."""
+
+    def __missing__(self, code_point):
+        self[code_point] = None if unicodedata.combining(chr(code_point)) else code_point
+        return self[code_point]
+
+
+WITHOUT_MARKS = _WithoutMarks()
+
+
 def fold(text):
     """Lower case, without accents or apostrophes inside words; the same for texts and queries."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    bare = unicodedata.normalize("NFKD", text or "").translate(WITHOUT_MARKS)
     return INNER_APOSTROPHE.sub("", bare).lower()
 
 

@@ -69,7 +69,11 @@ def dutch_by_default():
 
 def parse(response):
     """The page as a tree, so tests ask for elements and text rather than for exact markup."""
-    return BeautifulSoup(response.content, "html.parser")
+    return parse_markup(response.content)
+
+
+def parse_markup(markup):
+    return BeautifulSoup(markup, "html.parser")
 
 
 def text(element):

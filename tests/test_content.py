@@ -105,11 +105,6 @@ def public_urls():
     return urls
 
 
-def test_every_page_renders(client, content):
-    for url in public_urls():
-        assert client.get(url).status_code == 200, url
-
-
 def test_every_footnote_mark_links_to_an_entry_that_exists(client, content):
     sources_url = Page.objects.get(listing="sources").get_absolute_url()
     sources_html = client.get(sources_url).content.decode()
@@ -240,10 +235,37 @@ def pages_in(language):
     ]
 
 
-@pytest.mark.parametrize("language", ["nl", "en", "uk"])
-def test_no_link_on_any_public_page_reads_as_a_web_address(client, content, language):
+# A test over every public page comes as several items of about ten pages each (the Dutch pages in three parts),
+# so that no item takes long; together they are every_public_page().
+DUTCH_PARTS = 3
+PAGE_SETS = [("nl", part) for part in range(DUTCH_PARTS)] + [("en", 0), ("uk", 0)]
+
+
+def page_set(language, part):
+    return pages_in(language)[part :: DUTCH_PARTS if language == "nl" else 1]
+
+
+over_every_page = pytest.mark.parametrize(
+    "language, part", PAGE_SETS, ids=[f"{language}-{part + 1}" for language, part in PAGE_SETS]
+)
+
+
+def test_the_page_sets_are_every_public_page_once(content):
+    in_sets = [url for language, part in PAGE_SETS for url in page_set(language, part)]
+    assert sorted(in_sets) == sorted(every_public_page())
+    assert len(in_sets) == len(set(in_sets)) > 45
+
+
+@over_every_page
+def test_every_page_renders(client, content, language, part):
+    for url in page_set(language, part):
+        assert client.get(url).status_code == 200, url
+
+
+@over_every_page
+def test_no_link_on_any_public_page_reads_as_a_web_address(client, content, language, part):
     checked = 0
-    for url in pages_in(language):
+    for url in page_set(language, part):
         response = client.get(url)
         assert response.status_code == 200, url
         for link in parse(response).select("a[href]"):
@@ -255,9 +277,9 @@ def test_no_link_on_any_public_page_reads_as_a_web_address(client, content, lang
     assert checked > 100
 
 
-@pytest.mark.parametrize("language", ["nl", "en", "uk"])
-def test_no_public_page_skips_a_heading_level(client, content, language):
-    for url in pages_in(language):
+@over_every_page
+def test_no_public_page_skips_a_heading_level(client, content, language, part):
+    for url in page_set(language, part):
         page = parse(client.get(url))
         main = [int(h.name[1]) for h in page.select_one("main").find_all(re.compile(r"^h[1-6]$"))]
         assert main[0] == 1, url
@@ -288,11 +310,16 @@ def test_page_without_text_in_the_sources_links_exactly_its_original(client, con
     assert "(loketoekrainepsh.nl)" in text(notice)
 
 
-def test_no_page_says_its_text_follows(client, content):
-    for page in Page.objects.all():
-        if page.text_elsewhere:
-            assert page.source_url and page.original_title, page
-    for url in every_public_page():
+def test_every_page_with_its_text_elsewhere_names_and_links_the_original(content):
+    elsewhere = [page for page in Page.objects.all() if page.text_elsewhere]
+    assert len(elsewhere) >= 5
+    for page in elsewhere:
+        assert page.source_url and page.original_title, page
+
+
+@over_every_page
+def test_no_page_says_its_text_follows(client, content, language, part):
+    for url in page_set(language, part):
         html = text(parse(client.get(url)))
         for dead_end in ["tekst volgt", "volgt nog", "tekst van dit hoofdstuk volgt"]:
             assert dead_end not in html.lower(), (url, dead_end)

@@ -100,3 +100,9 @@ def test_folding_treats_ukrainian_letters_and_apostrophes_alike_in_texts_and_que
     assert fold("Їхньої СТІЙКОСТІ") == fold("іхньоі стіикості")
     assert stems("сім'я, сім’я, сімʼя", "uk") == ["сімя", "сімя", "сімя"]
     assert stems("LPI's", "nl") == stems("LPIs", "nl")
+
+
+def test_folding_drops_every_accent_and_keeps_every_other_character():
+    assert fold("Coördinatie, café, Ångström, naïef, ÇA") == "coordinatie, cafe, angstrom, naief, ca"
+    assert fold("Ūnïcödé 😀 — 42 € ½") == "unicode 😀 — 42 € 1⁄2"
+    assert fold("") == fold(None) == ""
