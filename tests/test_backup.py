@@ -11,15 +11,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from guidance.models import Page
-from lpo.content import content_models
 from lpo.page_cache import content_generation
-
-
-def empty_content():
-    for model in reversed(content_models()):
-        if model is Page:
-            Page.objects.filter(parent__isnull=False).delete()
-        model.objects.all().delete()
+from tests.conftest import empty_content
 
 
 def page_slugs():

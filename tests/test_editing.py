@@ -13,7 +13,7 @@ from django.urls import reverse
 from guidance.models import Page
 from interventions.models import Intervention
 from lpo.content import content_models
-from tests.conftest import form_data, parse, text
+from tests.conftest import empty_content, form_data, parse, text
 from tests.factories import InterventionFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,10 +157,7 @@ def test_export_then_import_into_an_empty_database_gives_identical_content(conte
 
     export = tmp_path / "inhoud.json"
     call_command("export_content", str(export), stderr=io.StringIO())
-    for model in reversed(content_models()):
-        if model is Page:
-            Page.objects.filter(parent__isnull=False).delete()
-        model.objects.all().delete()
+    empty_content()
     assert dump() == []
 
     call_command("import_content", str(export), stderr=io.StringIO())

@@ -52,33 +52,6 @@ def insert_rows(model, rows):
             cursor.execute(f"ANALYZE {table}")
 
 
-@pytest.fixture
-def many(content):
-    """5 000 interventions (three tags each) and 50 more pages on top of the real content."""
-    tags = list(Tag.objects.values_list("pk", flat=True))
-    insert_rows(
-        Intervention,
-        ({"name": f"Interventie {n}", "name_nl": f"Interventie {n}", "slug": f"interventie-{n}"} for n in range(5000)),
-    )
-    new = Intervention.objects.filter(slug__startswith="interventie-").values_list("pk", flat=True)
-    insert_rows(
-        Intervention.tags.through,
-        (
-            {"intervention_id": pk, "tag_id": tags[(i + j) % len(tags)]}
-            for i, pk in enumerate(new.order_by("pk"))
-            for j in range(3)
-        ),
-    )
-    lpis = Page.objects.get(parent=None, slug="lpis")
-    Page.objects.bulk_create(
-        PageFactory.build_batch(25) + [PageFactory.build(parent=lpis, number=10 + n) for n in range(25)]
-    )
-    yield
-    # The rows go with the test's rollback. A test case checks all deferred foreign keys before it rolls back
-    # (on PostgreSQL, 20 000 of them, for seconds); marked for rollback, it skips that.
-    transaction.set_rollback(True)
-
-
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_public_page_needs_at_most_4_queries(client, content, django_assert_max_num_queries, url):
     with django_assert_max_num_queries(4):
@@ -86,31 +59,79 @@ def test_public_page_needs_at_most_4_queries(client, content, django_assert_max_
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("url", PUBLIC_URLS)
-def test_query_count_does_not_grow_with_5000_interventions_and_50_pages(
-    client, many, django_assert_max_num_queries, url
-):
-    with django_assert_max_num_queries(4):
-        response = client.get(url)
-    assert response.status_code == 200, url
+@pytest.fixture(scope="class")
+def _many_rows(_loaded_content, django_db_blocker):
+    """5 000 interventions (three tags each) and 50 more pages on top of the real content, inserted once for the
+    tests of a class in a savepoint of their own, and rolled back after the last of them."""
+    with django_db_blocker.unblock():
+        savepoint = transaction.savepoint()
+        tags = list(Tag.objects.values_list("pk", flat=True))
+        insert_rows(
+            Intervention,
+            (
+                {"name": f"Interventie {n}", "name_nl": f"Interventie {n}", "slug": f"interventie-{n}"}
+                for n in range(5000)
+            ),
+        )
+        new = Intervention.objects.filter(slug__startswith="interventie-").values_list("pk", flat=True)
+        insert_rows(
+            Intervention.tags.through,
+            (
+                {"intervention_id": pk, "tag_id": tags[(i + j) % len(tags)]}
+                for i, pk in enumerate(new.order_by("pk"))
+                for j in range(3)
+            ),
+        )
+        lpis = Page.objects.get(parent=None, slug="lpis")
+        Page.objects.bulk_create(
+            PageFactory.build_batch(25) + [PageFactory.build(parent=lpis, number=10 + n) for n in range(25)]
+        )
+    yield
+    with django_db_blocker.unblock():
+        transaction.savepoint_rollback(savepoint)
 
 
-def test_the_api_answers_with_every_match_among_5000_interventions(client, many):
-    data = client.get("/api/keuzehulp/", {"leeftijd": "ouders-gezin", "vorm": "individueel"}).json()
-    assert len(data["results"]) > 1000
-    assert {r["match"] for r in data["results"]} <= {"exact", "partial"}
+@pytest.fixture
+def many(_many_rows, content):
+    yield
+    # A test case checks all deferred foreign keys before it rolls back (on PostgreSQL, 20 000 of them, for
+    # seconds); marked for rollback, it skips that.
+    transaction.set_rollback(True)
 
 
-def test_long_results_come_in_light_pages_with_5000_interventions(client, many):
+class TestWith5000Interventions:
+    @pytest.mark.parametrize("url", PUBLIC_URLS)
+    def test_query_count_does_not_grow_with_5000_interventions_and_50_pages(
+        self, client, many, django_assert_max_num_queries, url
+    ):
+        with django_assert_max_num_queries(4):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+    def test_the_api_answers_with_every_match_among_5000_interventions(self, client, many):
+        data = client.get("/api/keuzehulp/", {"leeftijd": "ouders-gezin", "vorm": "individueel"}).json()
+        assert len(data["results"]) > 1000
+        assert {r["match"] for r in data["results"]} <= {"exact", "partial"}
+
     # Long lists come in pages, so that every page stays light.
-    for url in ["/keuzehulp/?vorm=groep", "/interventies/", "/handreiking/lpis/"]:
+    @pytest.mark.parametrize("url", ["/keuzehulp/?vorm=groep", "/interventies/", "/handreiking/lpis/"])
+    def test_long_results_come_in_light_pages_with_5000_interventions(self, client, many, url):
         assert len(gzip.compress(client.get(url).content)) < 40_000, url
-    result = parse(client.get("/keuzehulp/?vorm=groep&pagina=2"))
-    assert len(result.select('[data-match="exact"]')) == 20
-    assert result.select_one("nav.utrecht-pagination a[rel=next]")["href"] == "?vorm=groep&pagina=3"
-    table = parse(client.get("/interventies/"))
-    assert len(table.select("thead th[scope=col]")) == 6
-    assert table.select_one("nav.utrecht-pagination a[rel=next]")["href"] == "?pagina=2"
+
+    def test_the_keuzehulp_shows_5000_interventions_20_at_a_time(self, client, many):
+        result = parse(client.get("/keuzehulp/?vorm=groep&pagina=2"))
+        assert len(result.select('[data-match="exact"]')) == 20
+        assert result.select_one("nav.utrecht-pagination a[rel=next]")["href"] == "?vorm=groep&pagina=3"
+
+    def test_the_comparison_table_of_5000_interventions_comes_in_pages(self, client, many):
+        table = parse(client.get("/interventies/"))
+        assert len(table.select("thead th[scope=col]")) == 6
+        assert table.select_one("nav.utrecht-pagination a[rel=next]")["href"] == "?pagina=2"
+
+
+def test_the_real_content_is_back_after_the_tests_with_5000_interventions(content):
+    assert not Intervention.objects.filter(slug__startswith="interventie-").exists()
+    assert Intervention.objects.count() == 5
 
 
 def test_second_visit_is_served_from_the_cache_without_queries(client, content, django_assert_num_queries):

@@ -145,25 +145,34 @@ def test_reviewed_translation_shows_no_notice_and_an_out_of_date_one_says_so(
     )
 
 
-def test_reviewed_content_shows_no_notice_anywhere_until_the_dutch_text_changes(
-    client, content, django_capture_on_commit_callbacks
-):
+REVIEWED_URLS = [
+    "/handreiking/sociale-steun/",
+    "/handreiking/het-belang/",
+    "/handreiking/hulpmiddelen/",
+    "/handreiking/lpis/",
+    "/interventies/",
+    "/interventies/pm-plus/",
+    "/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
+]
+
+
+@pytest.fixture
+def all_reviewed(content):
+    """Every translation of the real content marked as checked by a reader of that language."""
     for model in TRANSLATABLE:
         model.objects.update(reviewed_en=True, reviewed_uk=True)
     content_changed()  # update() sends no signal
-    urls = [
-        "/handreiking/sociale-steun/",
-        "/handreiking/het-belang/",
-        "/handreiking/hulpmiddelen/",
-        "/handreiking/lpis/",
-        "/interventies/",
-        "/interventies/pm-plus/",
-        "/keuzehulp/?leeftijd=kinderen&doel=mentaal-welzijn&vorm=groep",
-    ]
-    for url in urls:
-        for prefix in ("", "/en", "/uk"):
-            assert notice(client, prefix + url) is None, prefix + url
 
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/uk"])
+def test_reviewed_content_shows_no_notice_anywhere(client, all_reviewed, prefix):
+    for url in REVIEWED_URLS:
+        assert notice(client, prefix + url) is None, prefix + url
+
+
+def test_a_changed_dutch_text_brings_the_notice_back_on_its_page_only(
+    client, all_reviewed, django_capture_on_commit_callbacks
+):
     page = Page.objects.get(parent=None, slug="sociale-steun")
     page.body_nl += "\n\nEen nieuwe alinea."
     with django_capture_on_commit_callbacks(execute=True):
@@ -173,9 +182,13 @@ def test_reviewed_content_shows_no_notice_anywhere_until_the_dutch_text_changes(
     )
     assert "The Dutch text has changed" in notice(client, "/en/handreiking/sociale-steun/")
     assert notice(client, "/handreiking/sociale-steun/") is None
-    for url in urls[1:]:
+    for url in REVIEWED_URLS[1:]:
         assert notice(client, "/en" + url) is None, url
 
+
+def test_a_changed_dutch_fact_brings_the_notice_back_on_its_intervention_only(
+    client, all_reviewed, django_capture_on_commit_callbacks
+):
     fact = Fact.objects.filter(intervention__slug="pm-plus").first()
     fact.text_nl += " Aangevuld."
     with django_capture_on_commit_callbacks(execute=True):

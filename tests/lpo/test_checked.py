@@ -10,11 +10,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from guidance.models import Page, Tool
+from guidance.models import Tool
 from interventions.models import Fact
-from lpo.content import content_models
 from lpo.models import check_due_before
-from tests.conftest import parse, text
+from tests.conftest import empty_content, parse, text
 from tests.factories import FactFactory, InterventionFactory, PageFactory, ToolFactory
 
 pytestmark = pytest.mark.django_db
@@ -186,10 +185,7 @@ def test_export_and_import_keep_the_checker_when_the_account_exists(tmp_path):
     call_command("export_content", str(export), stderr=io.StringIO())
     assert '"checked_by": [\n      "anna"\n    ]' in export.read_text()
 
-    for model in reversed(content_models()):
-        if model is Page:
-            Page.objects.filter(parent__isnull=False).delete()
-        model.objects.all().delete()
+    empty_content()
     User.objects.filter(username="bert").delete()  # an account that the other environment does not have
     call_command("import_content", str(export), stderr=io.StringIO())
 
