@@ -75,7 +75,7 @@ def parse(response):
 
 
 def parse_markup(markup):
-    return BeautifulSoup(markup, "html.parser")
+    return BeautifulSoup(markup, "lxml")
 
 
 def text(element):

@@ -42,7 +42,8 @@ def insert_rows(model, rows):
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
-    values = [[row.get(field.attname, field.get_default()) for field in fields] for row in rows]
+    defaults = {field.attname: field.get_default() for field in fields}
+    values = [list((defaults | row).values()) for row in rows]
     with connection.cursor() as cursor:
         # Table and column names come from the model, the values are parameters.
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)  # noqa: S608
