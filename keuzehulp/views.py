@@ -13,6 +13,8 @@ from lpo.page_cache import public_page
 from lpo.pagination import query_prefix
 
 EXACT_PER_PAGE = 20
+# The JSON answer in pages too, so that a catalogue of thousands never makes one heavy response.
+API_RESULTS_PER_PAGE = 50
 # "The nearest alternatives": enough to choose from, never the whole catalogue.
 ALTERNATIVES_SHOWN = 10
 # toets=1: the form was sent (also with nothing answered).
@@ -85,17 +87,29 @@ def _tag_json(tag):
     return {"criterion": tag.criterion.slug, "value": tag.slug, "label": tag.label}
 
 
-@public_page(params=answer_params)
+@public_page(params=lambda request: [*answer_params(request), "pagina"])
 def keuzehulp_api(request):
     form, results = answer(request)
     if results is None:
         errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
         return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+    # The ranked list (exact matches first) in pages; `pagina` as the page understands it (a number out of range
+    # gives the last page, anything else the first).
+    page = Paginator(results, API_RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
     # One reverse() for all results: the detail URL differs only in the slug.
     url = request.build_absolute_uri(reverse("interventions:detail", kwargs={"slug": "__slug__"}))
+
+    def page_url(number):
+        return request.build_absolute_uri(f"?{query_prefix(request)}pagina={number}")
+
     response = JsonResponse(
         {
             "criteria": form.criteria_values(),
+            "count": page.paginator.count,
+            "page": page.number,
+            "pages": page.paginator.num_pages,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
             "results": [
                 {
                     "slug": result.intervention.slug,
@@ -105,12 +119,12 @@ def keuzehulp_api(request):
                     "matched": [_tag_json(tag) for tag in result.matched],
                     "unmatched": [_tag_json(tag) for tag in result.unmatched],
                 }
-                for result in results
+                for result in page.object_list
             ],
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    response.canonical_query = chosen_query(form, request)
+    response.canonical_query = chosen_query(form, request) | page_query(request, page)
     return response
 
 

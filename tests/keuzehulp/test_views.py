@@ -128,6 +128,48 @@ def test_api_returns_the_same_answer_as_json(client, source_table_interventions)
     assert set(mind_spring["matched"][0]) == {"criterion", "value", "label"}
 
 
+def test_api_gives_the_ranked_list_in_pages_with_links_to_the_next_and_previous(
+    client, source_table_interventions, monkeypatch
+):
+    monkeypatch.setattr("keuzehulp.views.API_RESULTS_PER_PAGE", 2)
+    query = {"leeftijd": "volwassenen", "vorm": "groep"}
+    first = client.get(API_URL, query).json()
+    assert len(first["results"]) == 2
+    assert (first["count"], first["page"], first["pages"], first["previous"]) == (5, 1, 3, None)
+    assert first["next"] == "http://testserver/api/keuzehulp/?leeftijd=volwassenen&vorm=groep&pagina=2"
+
+    seen, data = [], first
+    while True:
+        seen += [(r["slug"], r["match"]) for r in data["results"]]
+        if data["next"] is None:
+            break
+        data = client.get(data["next"]).json()
+    assert data["page"] == 3 and len(data["results"]) == 1
+    assert data["previous"] == "http://testserver/api/keuzehulp/?leeftijd=volwassenen&vorm=groep&pagina=2"
+    # Every intervention once, ranked as on the page: the exact matches first.
+    assert len({slug for slug, _ in seen}) == 5
+    assert [slug for slug, match in seen if match == "exact"] == result_slugs(
+        client.get(FORM_URL, query).content.decode(), "exact"
+    )
+    assert [match for _, match in seen] == sorted((match for _, match in seen), key=lambda m: m != "exact")
+
+
+@pytest.mark.parametrize("pagina, page", [("99", 3), ("0", 3), ("twee", 1), ("", 1), ("-1", 3)])
+def test_api_page_number_out_of_range_or_not_a_number_gives_a_page_that_exists(
+    client, source_table_interventions, monkeypatch, pagina, page
+):
+    monkeypatch.setattr("keuzehulp.views.API_RESULTS_PER_PAGE", 2)
+    response = client.get(API_URL, {"pagina": pagina})
+    assert response.status_code == 200
+    assert response.json()["page"] == page
+
+
+def test_api_with_every_result_on_one_page_has_no_links(client, source_table_interventions):
+    data = client.get(API_URL).json()
+    assert (data["count"], data["page"], data["pages"], data["next"], data["previous"]) == (5, 1, 1, None, None)
+    assert len(data["results"]) == 5
+
+
 def test_api_and_page_agree(client, source_table_interventions):
     query = {"leeftijd": "jongeren", "doel": "veerkracht"}
     html = client.get(FORM_URL, query).content.decode()
