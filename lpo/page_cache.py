@@ -12,10 +12,12 @@ the parameters in another order shares its entry; a value the view does not take
 answered but never stored, so no stream of URLs can grow the cache.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
 import os
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -29,11 +31,18 @@ from django.views.decorators.http import require_safe
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "lpo:content-generation"
+# Part of every page key: a shared cache may still hold entries of another shape from before a deploy.
+ENTRY_FORMAT = 2
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Cache-Control")
 # The paths this worker has served as public pages, with the parameters their views read. Bounded by the
 # site's real pages: a path only gets here after its view answered 200 as a public page.
 KNOWN_PATHS_LIMIT = 20_000
 _known_params = {}
+# The pages this worker served last, by cache key, with the time they expire: a hit skips the shared cache's
+# round trip (Redis: the network) and unpickling. A key holds the content generation, so an entry here is never
+# out of date, only unused; the dict is emptied when full.
+RECENT_LIMIT = 256
+_recent = {}
 
 
 def public_page(view=None, *, params=(), uncached=()):
@@ -92,7 +101,13 @@ def content_generation():
         stamp = os.stat(settings.CONTENT_STAMP_FILE).st_mtime_ns
     except OSError:
         stamp = 0
-    return f"{stamp}.{cache.get(GENERATION_KEY, 0)}"
+    counter = cache.get(GENERATION_KEY)
+    if counter is None:
+        # A counter the cache lost (flushed, restarted, culled) starts again from the clock, never from a value
+        # it had before: pages kept under an old generation (see _recent) are never taken for current.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        counter = cache.get(GENERATION_KEY)
+    return f"{stamp}.{counter}"
 
 
 def content_changed():
@@ -100,7 +115,7 @@ def content_changed():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
     try:
         settings.CONTENT_STAMP_FILE.parent.mkdir(parents=True, exist_ok=True)
         settings.CONTENT_STAMP_FILE.touch()
@@ -110,8 +125,14 @@ def content_changed():
 
 def accepted_encodings(request):
     """The content codings the client accepts, honouring quality values (`gzip;q=0` refuses gzip)."""
+    return _parse_accept_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+# Browsers send a handful of distinct headers; each is parsed once per worker.
+@functools.lru_cache(maxsize=256)
+def _parse_accept_encoding(header):
     accepted, refused, wildcard = set(), set(), None
-    for part in request.headers.get("Accept-Encoding", "").split(","):
+    for part in header.split(","):
         coding, _, parameters = part.strip().partition(";")
         coding = coding.strip().lower()
         if not coding:
@@ -130,7 +151,7 @@ def accepted_encodings(request):
             accepted.add(coding)
         else:
             refused.add(coding)
-    return accepted, refused, wildcard
+    return frozenset(accepted), frozenset(refused), wildcard
 
 
 def accepts_gzip(request):
@@ -160,8 +181,10 @@ class PublicPageCacheMiddleware:
         # What a path's view reads may follow the content (the keuzehulp's questions), so it is learnt anew
         # for every content generation.
         if known_generation == generation:
-            entry = cache.get(self.key(request, generation, params))
+            key = self.key(request, generation, params)
+            entry = self.recent(key) or cache.get(key)
             if entry is not None:
+                self.remember(key, entry)
                 return self.respond(request, entry)
         response = self.get_response(request)
         if not self.may_store(response):
@@ -173,9 +196,23 @@ class PublicPageCacheMiddleware:
         if response.page_storable:
             # The generation read before rendering: a page rendered from rows older than a commit that moved
             # the generation on is stored under the old generation, where nobody looks any more.
-            cache.set(self.key(request, generation, response.page_params), entry, settings.PAGE_CACHE_SECONDS)
+            key = self.key(request, generation, response.page_params)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            self.remember(key, entry)
         # The first answer is the same representation as every later one, so its ETag revalidates.
         return self.respond(request, entry)
+
+    @staticmethod
+    def recent(key):
+        expires, entry = _recent.get(key, (0, None))
+        return entry if time.monotonic() < expires else None
+
+    @staticmethod
+    def remember(key, entry):
+        if key not in _recent:
+            if len(_recent) >= RECENT_LIMIT:
+                _recent.clear()
+            _recent[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
 
     @staticmethod
     def may_use_cache(request):
@@ -191,7 +228,7 @@ class PublicPageCacheMiddleware:
         query = "&".join(f"{name}={value}" for name, value in normalised(request.GET, params))
         address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-        return f"lpo:page:{generation}:{digest}"
+        return f"lpo:page:{ENTRY_FORMAT}:{generation}:{digest}"
 
     @staticmethod
     def may_store(response):
@@ -205,37 +242,32 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def entry(response):
+        """The page in both representations, each with every header it is sent with, worked out once."""
         body = response.content
+        compressed = gzip.compress(body, compresslevel=6, mtime=0)
         digest = hashlib.sha256(body).hexdigest()[:32]
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        vary = HttpResponse(headers={"Vary": response["Vary"]} if response.has_header("Vary") else {})
+        patch_vary_headers(vary, ["Accept-Encoding"])
+        headers["Vary"] = vary["Vary"]
         return {
-            "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
-            "vary": response.get("Vary", ""),
             "body": body,
-            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+            "gzip": compressed,
             # One strong ETag per representation: the gzip body and the identity body differ.
-            "etag": f'"{digest}"',
-            "gzip_etag": f'"{digest}-gzip"',
+            "headers": headers | {"Content-Length": str(len(body)), "ETag": f'"{digest}"'},
+            "gzip_headers": headers
+            | {"Content-Encoding": "gzip", "Content-Length": str(len(compressed)), "ETag": f'"{digest}-gzip"'},
         }
 
     @staticmethod
     def respond(request, entry):
         compressed = accepts_gzip(request)
-        body = entry["gzip"] if compressed else entry["body"]
-        etag = entry["gzip_etag"] if compressed else entry["etag"]
-        response = HttpResponse(body)
-        for name, value in entry["headers"].items():
-            response[name] = value
-        if entry["vary"]:
-            response["Vary"] = entry["vary"]
-        patch_vary_headers(response, ["Accept-Encoding"])
-        if compressed:
-            response["Content-Encoding"] = "gzip"
-        response["Content-Length"] = str(len(body))
-        response["ETag"] = etag
-        conditional = get_conditional_response(request, etag=etag, response=response)
+        headers = entry["gzip_headers"] if compressed else entry["headers"]
+        response = HttpResponse(entry["gzip"] if compressed else entry["body"], headers=headers)
+        conditional = get_conditional_response(request, etag=headers["ETag"], response=response)
         if conditional is not response:
             return conditional
         if request.method == "HEAD":
             response.content = b""
-            response["Content-Length"] = str(len(body))
+            response["Content-Length"] = headers["Content-Length"]
         return response

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.db import transaction
 
 from guidance.models import Page
-from lpo.page_cache import accepts_gzip, content_generation
+from lpo import page_cache
+from lpo.page_cache import PublicPageCacheMiddleware, accepts_gzip, content_generation
 from tests.conftest import parse, text
 from tests.factories import PageFactory
 
@@ -19,8 +20,8 @@ CHAPTER = "/handreiking/sociale-steun/"
 
 
 def entries():
-    """How many entries the (local memory) cache holds."""
-    return len(cache._cache)
+    """How many pages the (local memory) cache holds."""
+    return sum(":lpo:page:" in key for key in cache._cache)
 
 
 def test_tracking_parameters_share_the_pages_entry(client, content, django_assert_num_queries):
@@ -178,3 +179,43 @@ def test_a_rolled_back_save_leaves_the_cached_pages(db, django_capture_on_commit
         except RuntimeError:
             pass
     assert content_generation() == before
+
+
+# The worker's own recent pages (page_cache._recent), in front of the shared cache.
+
+
+def test_a_page_served_again_comes_from_the_workers_recent_pages_without_the_shared_cache(client, content):
+    first = client.get(CHAPTER)
+    stored = [key for key in cache._cache if ":lpo:page:" in key]
+    for key in stored:
+        cache._cache.pop(key)  # gone from the shared cache, as if another server's Redis had evicted it
+    again = client.get(CHAPTER)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert not [key for key in cache._cache if ":lpo:page:" in key]  # not rendered and stored anew
+
+
+def test_a_flushed_shared_cache_never_brings_back_a_page_from_before_a_change(client, content):
+    client.get(CHAPTER)
+    Page.objects.filter(parent=None, slug="sociale-steun").update(title_nl="Een titel van na de flush")
+    cache.clear()  # the counter of the content generation goes too: it must not start again where it was
+    assert "Een titel van na de flush" in text(parse(client.get(CHAPTER)).h1)
+
+
+def test_the_workers_recent_pages_stay_bounded(client, content, monkeypatch):
+    monkeypatch.setattr(page_cache, "RECENT_LIMIT", 3)
+    monkeypatch.setattr(page_cache, "_recent", {})
+    for path in ["/", CHAPTER, "/handreiking/het-belang/", "/interventies/", "/keuzehulp/", "/handreiking/lpis/"]:
+        assert client.get(path).status_code == 200
+        assert len(page_cache._recent) <= 3
+    assert page_cache._recent
+
+
+def test_a_recent_page_expires_with_the_page_cache(monkeypatch, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    monkeypatch.setattr(page_cache, "_recent", {})
+    now = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: now[0])
+    PublicPageCacheMiddleware.remember("key", {"body": b"page"})
+    assert PublicPageCacheMiddleware.recent("key") == {"body": b"page"}
+    now[0] += 61
+    assert PublicPageCacheMiddleware.recent("key") is None
