@@ -39,8 +39,9 @@ keys = st.one_of(
 values = st.one_of(
     st.sampled_from(["kinderen", "groep", "veerkracht", "", "0", "-1", "99999999999999999999", MARKER]),
     st.text(max_size=200),
-    # Huge values, made cheaply: one character repeated thousands of times.
-    st.builds(lambda char, n: char * n, st.characters(codec="utf-8"), st.integers(3000, 6000)),
+    # Huge values, made cheaply: one character repeated thousands of times. Any character UTF-8 can carry: all
+    # but the surrogates (asking Hypothesis for codec="utf-8" instead costs it five seconds on a fresh machine).
+    st.builds(lambda char, n: char * n, st.characters(exclude_categories=["Cs"]), st.integers(3000, 6000)),
 )
 queries = st.lists(st.tuples(keys, values), max_size=8)
 
