@@ -1,5 +1,7 @@
+import html
 import importlib.util
 import os
+import re
 from collections import deque
 from pathlib import Path
 
@@ -102,8 +104,12 @@ def form_data(client, url, response=None):
     return data
 
 
+# A link's address in a page as the site writes it (double quotes, & written as &amp;).
+LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
+
+
 def crawl(client, start="/"):
-    """Every Dutch page a visitor reaches by following links from `start`, as a crawler would: [(path, page)]."""
+    """Every Dutch page a visitor reaches by following links from `start`, as a crawler would: [(path, markup)]."""
     seen, queue, pages = set(), deque([start]), []
     while queue:
         path = queue.popleft()
@@ -113,10 +119,10 @@ def crawl(client, start="/"):
         response = client.get(path)
         if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
             continue
-        page = parse(response)
-        pages.append((path, page))
-        for link in page.select("a[href]"):
-            href = link["href"].split("#")[0]
+        markup = response.content.decode()
+        pages.append((path, markup))
+        for href in LINK.findall(markup):
+            href = html.unescape(href).split("#")[0]
             if href.startswith("/") and not href.startswith(("/en/", "/uk/", "/beheer/", "/static/", "/functie/")):
                 queue.append(href)
     return pages

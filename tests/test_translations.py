@@ -59,7 +59,7 @@ def dutch_site(client, content, _dutch_site_markup={}):  # noqa: B006 - the craw
     """Every Dutch page a crawler reaches, parsed afresh for each test (tests take parts out of a page). The
     real content is the same at the start of every test, so the pages are fetched once."""
     if not _dutch_site_markup:
-        _dutch_site_markup.update((path, str(page)) for path, page in crawl(client))
+        _dutch_site_markup.update(crawl(client))
     assert len(_dutch_site_markup) >= 25  # the chapters, their pages, the interventions, the keuzehulp, search …
     return [(path, parse_markup(markup)) for path, markup in _dutch_site_markup.items()]
 
