@@ -1,5 +1,6 @@
 """Editors write Markdown; this turns it into safe HTML with footnote marks linked to the literatuurlijst."""
 
+import functools
 import re
 
 import markdown
@@ -38,6 +39,20 @@ def mark_id(number, marks):
     return f"noot-{number}" if marks[number] == 1 else f"noot-{number}-{marks[number]}"
 
 
+# The texts of the pages a worker renders, each converted once: Markdown is the dearest part of a page, and a
+# text only changes when an editor saves it (a new text is a new key).
+@functools.lru_cache(maxsize=1024)
+def _sanitised_html(text):
+    return nh3.clean(
+        markdown.markdown(text, output_format="html"),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_attribute_filter,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+
+
 def render(text, sources_url="", marks=None):
     """Markdown to sanitised HTML; `[^5]` becomes a superscript link to source 5 on the literatuurlijst.
 
@@ -45,15 +60,7 @@ def render(text, sources_url="", marks=None):
     shown on one page (a lead and a body) share `marks`, a dict that counts the marks per source.
     """
     marks = {} if marks is None else marks
-    html = markdown.markdown(text, output_format="html")
-    html = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_attribute_filter,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener",
-    )
+    html = _sanitised_html(text)
 
     def footnote_link(match):
         number = int(match.group(1))

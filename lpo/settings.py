@@ -163,7 +163,8 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes and whitenoise serves from.
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # build/site holds the site's one stylesheet: the NL Design System components from node_modules with our theme and
 # layout after them, built by `make` (scripts/build-css.mjs); build/jquery-ui the jQuery UI of the admin's language
 # tabs, copied there by `make` from the npm package.

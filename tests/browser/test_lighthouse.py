@@ -62,6 +62,7 @@ def production_site(tmp_path_factory):
         "DJANGO_SECURE_HTTPS": "false",
         "DJANGO_STATIC_MANIFEST": "true",
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
+        "DJANGO_STATIC_ROOT": str(data / "static"),
         "LPO_CONTENT_STAMP": str(data / "content-stamp"),
     }
     for command in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
