@@ -31,5 +31,6 @@ def record_initial_versions(comment):
     with reversion.create_revision():
         reversion.set_comment(comment)
         for queryset in content_querysets():
-            for obj in queryset:
+            # A version names its object (str()): a fact by its intervention, a tag by its criterion.
+            for obj in queryset.select_related():
                 reversion.add_to_revision(obj)
