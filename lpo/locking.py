@@ -7,6 +7,8 @@ UPDATE, so two saves that pass the check at the same moment still cannot both la
 """
 
 import datetime
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django import forms
 from django.core import signing
@@ -34,12 +36,26 @@ def claim(obj, expected):
         raise StaleEdit(obj)
 
 
+_into_an_empty_database = ContextVar("lpo_loading_into_an_empty_database", default=False)
+
+
+@contextmanager
+def loading_into_an_empty_database():
+    """Loading content where none is stored (fixtures, an import): there is no stored version to keep, so no
+    look-up per row."""
+    token = _into_an_empty_database.set(True)
+    try:
+        yield
+    finally:
+        _into_an_empty_database.reset(token)
+
+
 def _keep_the_stored_version(sender, instance, raw=False, **kwargs):
     """A restore from the history would write an old version number back; the stored one stays instead.
 
     Otherwise the number could go back, and a form opened long ago could match it again and save over newer text.
     """
-    if raw and instance.pk is not None:
+    if raw and instance.pk is not None and not _into_an_empty_database.get():
         stored = sender._base_manager.filter(pk=instance.pk).values_list("version", flat=True).first()
         if stored is not None:
             instance.version = stored

@@ -45,8 +45,14 @@ def insert_rows(model, rows):
     defaults = {field.attname: field.get_default() for field in fields}
     values = [list((defaults | row).values()) for row in rows]
     with connection.cursor() as cursor:
-        # Table and column names come from the model, the values are parameters.
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)  # noqa: S608
+        if connection.vendor == "postgresql":
+            # COPY, PostgreSQL's bulk load: a tenth of the time of 20 000 INSERTs.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        else:
+            # Table and column names come from the model, the values are parameters.
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)  # noqa: S608
         if connection.vendor == "postgresql":
             # Statistics for the planner: without them it takes the tables for as small as they were and joins
             # 15 000 rows by nested loops, for seconds per page.

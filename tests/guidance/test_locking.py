@@ -7,7 +7,7 @@ from django.db.models import F
 from django.urls import reverse
 
 from guidance.models import Page, Tool
-from lpo.locking import LockedForm
+from lpo.locking import LockedForm, loading_into_an_empty_database
 from tests.conftest import form_data, parse, text
 from tests.factories import PageFactory, ToolFactory
 from tests.guidance.conftest import change_url
@@ -21,6 +21,23 @@ def test_every_save_raises_the_version():
     page.save()
     page.save(update_fields=["title"])
     assert Page.objects.get(pk=page.pk).version == first + 2
+
+
+def test_a_raw_save_keeps_the_stored_version_except_when_loading_into_an_empty_database(
+    django_assert_num_queries,
+):
+    page = PageFactory()
+    page.save()
+    stored = Page.objects.get(pk=page.pk).version
+    old = Page.objects.get(pk=page.pk)
+    old.version = 0
+    with django_assert_num_queries(2):  # the look-up of the stored version, and the save
+        old.save_base(raw=True)
+    assert Page.objects.get(pk=page.pk).version == stored
+    with loading_into_an_empty_database(), django_assert_num_queries(1):
+        old.version = 0
+        old.save_base(raw=True)
+    assert Page.objects.get(pk=page.pk).version == 0
 
 
 def test_the_form_sends_the_version_as_a_hidden_field(client, editor, chapter):

@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection, transaction
 
 from lpo import search
 from lpo.content import content_models, has_content, record_initial_versions
+from lpo.locking import loading_into_an_empty_database
 
 
 class Command(BaseCommand):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             )
         allowed = set(content_models())
         try:
-            with transaction.atomic():
+            with transaction.atomic(), loading_into_an_empty_database():
                 count = 0
                 # A checker whose account is not in this database is left out (deferred and never set).
                 items = serializers.deserialize(

@@ -1,8 +1,11 @@
+import contextlib
+
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from lpo import search
 from lpo.content import has_content, record_initial_versions
+from lpo.locking import loading_into_an_empty_database
 from lpo.models import SearchEntry
 
 
@@ -24,7 +27,8 @@ class Command(BaseCommand):
                 self.stdout.write("De zoekindex is opnieuw opgebouwd.")
             self.stdout.write("De database heeft al inhoud; er is niets geladen.")
             return
-        call_command("loaddata", *settings.LPO_CONTENT_FIXTURES, verbosity=options["verbosity"])
+        with loading_into_an_empty_database() if not has_content() else contextlib.nullcontext():
+            call_command("loaddata", *settings.LPO_CONTENT_FIXTURES, verbosity=options["verbosity"])
         search.rebuild()
         record_initial_versions("Startinhoud uit fixtures")
         if options["verbosity"]:
