@@ -31,6 +31,9 @@ def record_initial_versions(comment):
     with reversion.create_revision():
         reversion.set_comment(comment)
         for queryset in content_querysets():
-            # A version names its object (str()): a fact by its intervention, a tag by its criterion.
-            for obj in queryset.select_related():
+            # A version names its object (str()): a fact by its intervention, a tag by its criterion. Reversion
+            # also adds what an object follows (an intervention's facts, a fact's sources): fetched in one query
+            # per relation, not one per object.
+            follows = reversion.revisions._get_options(queryset.model).follow
+            for obj in queryset.select_related().prefetch_related(*follows):
                 reversion.add_to_revision(obj)
