@@ -38,9 +38,9 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Cache-Co
 # site's real pages: a path only gets here after its view answered 200 as a public page.
 KNOWN_PATHS_LIMIT = 20_000
 _known_params = {}
-# The pages this worker served last, by cache key, with the time they expire: a hit skips the shared cache's
-# round trip (Redis: the network) and unpickling. A key holds the content generation, so an entry here is never
-# out of date, only unused; the dict is emptied when full.
+# The pages this worker served last, by cache key: a hit skips the shared cache's round trip (Redis: the network)
+# and unpickling. A key holds the content generation, so an entry here is never out of date, only unused; it
+# expires with the shared entry (entry["expires"]), and the dict is emptied when full.
 RECENT_LIMIT = 256
 _recent = {}
 
@@ -204,15 +204,15 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def recent(key):
-        expires, entry = _recent.get(key, (0, None))
-        return entry if time.monotonic() < expires else None
+        entry = _recent.get(key)
+        return entry if entry is not None and time.time() < entry["expires"] else None
 
     @staticmethod
     def remember(key, entry):
         if key not in _recent:
             if len(_recent) >= RECENT_LIMIT:
                 _recent.clear()
-            _recent[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
+            _recent[key] = entry
 
     @staticmethod
     def may_use_cache(request):
@@ -251,6 +251,8 @@ class PublicPageCacheMiddleware:
         patch_vary_headers(vary, ["Accept-Encoding"])
         headers["Vary"] = vary["Vary"]
         return {
+            # The page's own expiry, so that a worker's copy goes when the shared one does.
+            "expires": time.time() + settings.PAGE_CACHE_SECONDS,
             "body": body,
             "gzip": compressed,
             # One strong ETag per representation: the gzip body and the identity body differ.
