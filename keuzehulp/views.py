@@ -41,6 +41,10 @@ def answer(request):
     return form, match_interventions(published_interventions(criteria(request)), form.chosen_tags())
 
 
+def answer_and_page_params(request):
+    return [*answer_params(request), "pagina"]
+
+
 def chosen_query(form, request):
     """The answers as the form understood them, for the questions the visitor sent (an empty one too)."""
     return {name: value or "" for name, value in form.criteria_values().items() if name in request.GET}
@@ -51,7 +55,7 @@ def page_query(request, page):
     return {"pagina": str(page.number)} if "pagina" in request.GET else {}
 
 
-@public_page(params=lambda request: [*answer_params(request), "pagina"])
+@public_page(params=answer_and_page_params)
 def keuzehulp(request):
     form, results = answer(request)
     exact = [result for result in results or [] if result.is_exact]
@@ -87,7 +91,7 @@ def _tag_json(tag):
     return {"criterion": tag.criterion.slug, "value": tag.slug, "label": tag.label}
 
 
-@public_page(params=lambda request: [*answer_params(request), "pagina"])
+@public_page(params=answer_and_page_params)
 def keuzehulp_api(request):
     form, results = answer(request)
     if results is None:

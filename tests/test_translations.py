@@ -54,14 +54,17 @@ def reads_as(language, main):
     return bool(words) and english / len(words) >= 0.15 and dutch / len(words) <= 0.02
 
 
+# The crawl's pages (path: markup), fetched once per run: the real content is the same at the start of every test.
+DUTCH_SITE = {}
+
+
 @pytest.fixture
-def dutch_site(client, content, _dutch_site_markup={}):  # noqa: B006 - the crawl, once per run
-    """Every Dutch page a crawler reaches, parsed afresh for each test (tests take parts out of a page). The
-    real content is the same at the start of every test, so the pages are fetched once."""
-    if not _dutch_site_markup:
-        _dutch_site_markup.update(crawl(client))
-    assert len(_dutch_site_markup) >= 25  # the chapters, their pages, the interventions, the keuzehulp, search …
-    return [(path, parse_markup(markup)) for path, markup in _dutch_site_markup.items()]
+def dutch_site(client, content):
+    """Every Dutch page a crawler reaches, parsed afresh for each test (tests take parts out of a page)."""
+    if not DUTCH_SITE:
+        DUTCH_SITE.update(crawl(client))
+    assert len(DUTCH_SITE) >= 25  # the chapters, their pages, the interventions, the keuzehulp, search …
+    return [(path, parse_markup(markup)) for path, markup in DUTCH_SITE.items()]
 
 
 # The crawled site is checked in each language in three parts, so that no item takes long.
