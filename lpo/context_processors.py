@@ -13,12 +13,13 @@ def alternates(request, keep_query=True):
     # request.GET, not the raw query string: a public page's view sees only the parameters it reads.
     query = request.GET.urlencode() if keep_query else ""
     path = f"{request.path}?{query}" if query else request.path
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
     return [
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+            "url": urls[code],
+            "absolute_url": request.build_absolute_uri(urls[code]),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
